@@ -1,0 +1,129 @@
+package io.edgegateway.filters.credential;
+
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The credential a route declares could not be obtained, so the upstream is not called. Carries what an operator
+ * needs and a client may see: the route, the registration, the credential mode and an error code (the identity
+ * provider's, such as {@code invalid_grant}, or the gateway's own). Never a token.
+ */
+public class CredentialException extends RuntimeException {
+
+	private static final Set<String> SIGN_IN_ERRORS = Set.of("invalid_grant", "invalid_token",
+			"client_authorization_required");
+
+	private static final Set<String> UNAVAILABLE_ERRORS = Set.of("invalid_token_response", "server_error",
+			"temporarily_unavailable");
+
+	private final Reason reason;
+
+	private final String routeId;
+
+	private final @Nullable String registration;
+
+	private final CredentialMode mode;
+
+	private final String errorCode;
+
+	public CredentialException(Reason reason, String routeId, @Nullable String registration, CredentialMode mode,
+			String errorCode, String message, @Nullable Throwable cause) {
+		super(message, cause);
+		this.reason = reason;
+		this.routeId = routeId;
+		this.registration = registration;
+		this.mode = mode;
+		this.errorCode = errorCode;
+	}
+
+	/**
+	 * Translate a failure of the identity provider, or of the way to it, into a credential exception.
+	 * @param failure what the OAuth2 client reported
+	 * @param routeId the route
+	 * @param registration the client registration
+	 * @param mode the credential mode
+	 * @return the translated exception
+	 */
+	public static CredentialException from(Throwable failure, String routeId, @Nullable String registration,
+			CredentialMode mode) {
+		if (failure instanceof CredentialException credential) {
+			return credential;
+		}
+		if (failure instanceof OAuth2AuthorizationException authorization) {
+			String code = authorization.getError().getErrorCode();
+			Reason reason = SIGN_IN_ERRORS.contains(code) ? Reason.SIGN_IN_REQUIRED
+					: UNAVAILABLE_ERRORS.contains(code) ? Reason.UNAVAILABLE : Reason.REFUSED;
+			return new CredentialException(reason, routeId, registration, mode, code,
+					"The identity provider refused the credential: " + code, failure);
+		}
+		if (failure instanceof WebClientRequestException || failure instanceof TimeoutException
+				|| NestedExceptionUtils.getRootCause(failure) instanceof java.io.IOException) {
+			return new CredentialException(Reason.UNAVAILABLE, routeId, registration, mode, "idp_unavailable",
+					"The identity provider could not be reached", failure);
+		}
+		return new CredentialException(Reason.UNAVAILABLE, routeId, registration, mode, "credential_error",
+				"The credential could not be obtained", failure);
+	}
+
+	/**
+	 * A credential that needs a signed-in user, asked for without one.
+	 * @param routeId the route
+	 * @param registration the client registration, if any
+	 * @param mode the credential mode
+	 * @return the exception
+	 */
+	public static CredentialException signInRequired(String routeId, @Nullable String registration,
+			CredentialMode mode) {
+		return new CredentialException(Reason.SIGN_IN_REQUIRED, routeId, registration, mode, "sign_in_required",
+				"The route needs a signed-in user", null);
+	}
+
+	public Reason getReason() {
+		return this.reason;
+	}
+
+	public String getRouteId() {
+		return this.routeId;
+	}
+
+	public @Nullable String getRegistration() {
+		return this.registration;
+	}
+
+	public CredentialMode getMode() {
+		return this.mode;
+	}
+
+	public String getErrorCode() {
+		return this.errorCode;
+	}
+
+	/**
+	 * Why a credential could not be obtained, which decides what the client is told.
+	 */
+	public enum Reason {
+
+		/**
+		 * The user must sign in (again): no session, or the session's grant is no longer valid. {@code 401}.
+		 */
+		SIGN_IN_REQUIRED,
+
+		/**
+		 * The identity provider refused the request. {@code 403}.
+		 */
+		REFUSED,
+
+		/**
+		 * The identity provider could not be reached or answered with an error of its own. {@code 503}.
+		 */
+		UNAVAILABLE
+
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.edgegateway.filters.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * AES-GCM authenticated encryption with a key id in every value, so keys can be rotated while older values stay
+ * readable.
+ * <p>
+ * A value is {@code version(1) | key id length(1) | key id | nonce(12) | ciphertext and tag(16)}. A value that was
+ * tampered with, or written with a key no longer configured, fails to decrypt with {@link EncryptionException}.
+ *
+ * @see <a href="https://csrc.nist.gov/pubs/sp/800/38/d/final">NIST SP 800-38D</a>
+ */
+public final class AesGcmCipher {
+
+	private static final byte VERSION = 1;
+
+	private static final int NONCE_LENGTH = 12;
+
+	private static final int TAG_BITS = 128;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final String activeKeyId;
+
+	private final byte[] activeKeyIdBytes;
+
+	private final Map<String, SecretKey> keys;
+
+	private AesGcmCipher(String activeKeyId, Map<String, SecretKey> keys) {
+		this.activeKeyId = activeKeyId;
+		this.activeKeyIdBytes = activeKeyId.getBytes(StandardCharsets.UTF_8);
+		this.keys = Map.copyOf(keys);
+	}
+
+	/**
+	 * Build a cipher from configured keys, reporting every problem at once.
+	 * @param properties the keys
+	 * @param prefix the configuration prefix the keys are bound from, used in error messages
+	 * @return the cipher
+	 * @throws IllegalStateException naming each missing or malformed property
+	 */
+	public static AesGcmCipher from(EncryptionProperties properties, String prefix) {
+		List<String> problems = new ArrayList<>();
+		Map<String, SecretKey> keys = new LinkedHashMap<>();
+		properties.getKeys().forEach((id, encoded) -> {
+			String property = prefix + ".keys." + id;
+			if (id.getBytes(StandardCharsets.UTF_8).length > 255) {
+				problems.add(property + ": a key id is at most 255 bytes");
+				return;
+			}
+			try {
+				byte[] key = Base64.getDecoder().decode(encoded.trim());
+				if (key.length != 16 && key.length != 24 && key.length != 32) {
+					problems.add(property + ": an AES key is 16, 24 or 32 bytes, this one is " + key.length);
+					return;
+				}
+				keys.put(id, new SecretKeySpec(key, "AES"));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(property + ": not valid base64");
+			}
+		});
+		String active = properties.getActiveKey();
+		if (!StringUtils.hasText(active)) {
+			problems.add(prefix + ".active-key: required (generate a key with 'openssl rand -base64 32')");
+		}
+		else if (!properties.getKeys().containsKey(active)) {
+			problems.add(prefix + ".active-key: '" + active + "' is not one of " + prefix + ".keys "
+					+ properties.getKeys().keySet());
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Invalid encryption keys:\n - " + String.join("\n - ", problems));
+		}
+		return new AesGcmCipher(active, keys);
+	}
+
+	/**
+	 * Encrypt with the active key.
+	 * @param plaintext the value
+	 * @return the encrypted value, carrying the key id
+	 */
+	public byte[] encrypt(byte[] plaintext) {
+		byte[] nonce = new byte[NONCE_LENGTH];
+		this.random.nextBytes(nonce);
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+			byte[] sealed = cipher.doFinal(plaintext);
+			return ByteBuffer.allocate(2 + this.activeKeyIdBytes.length + NONCE_LENGTH + sealed.length)
+				.put(VERSION)
+				.put((byte) this.activeKeyIdBytes.length)
+				.put(this.activeKeyIdBytes)
+				.put(nonce)
+				.put(sealed)
+				.array();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new EncryptionException("Encryption failed", ex);
+		}
+	}
+
+	/**
+	 * Decrypt a value written by {@link #encrypt(byte[])} with any configured key.
+	 * @param value the encrypted value
+	 * @return the plaintext
+	 * @throws EncryptionException if the value is malformed, tampered with, or its key is not configured
+	 */
+	public byte[] decrypt(byte[] value) {
+		ByteBuffer buffer = ByteBuffer.wrap(value);
+		if (value.length < 2 + NONCE_LENGTH + TAG_BITS / 8 || buffer.get() != VERSION) {
+			throw new EncryptionException("Not an encrypted value of a known version", null);
+		}
+		int idLength = buffer.get() & 0xFF;
+		if (buffer.remaining() < idLength + NONCE_LENGTH + TAG_BITS / 8) {
+			throw new EncryptionException("Truncated encrypted value", null);
+		}
+		byte[] id = new byte[idLength];
+		buffer.get(id);
+		String keyId = new String(id, StandardCharsets.UTF_8);
+		SecretKey key = this.keys.get(keyId);
+		if (key == null) {
+			throw new EncryptionException("Value was encrypted with key '" + keyId + "', which is not configured",
+					null);
+		}
+		byte[] nonce = new byte[NONCE_LENGTH];
+		buffer.get(nonce);
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+			return cipher.doFinal(value, buffer.position(), buffer.remaining());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new EncryptionException("Decryption with key '" + keyId + "' failed: tampered or wrong key", ex);
+		}
+	}
+
+}

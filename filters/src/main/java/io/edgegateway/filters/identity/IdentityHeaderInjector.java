@@ -1,0 +1,192 @@
+package io.edgegateway.filters.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.StringUtils;
+
+/**
+ * Sets the identity headers on an upstream request after removing every inbound header that could pass for one.
+ * <p>
+ * Built once from {@link IdentityProperties} by {@link #from(IdentityProperties)}, which checks the whole
+ * configuration and reports every problem together. The per-request path cannot fail: it removes each inbound header
+ * whose name, compared without case and with {@code _} read as {@code -}, is a configured header, a configured strip
+ * name or starts with a configured strip prefix, then sets the gateway's own values.
+ * <p>
+ * Values are sent as printable ASCII: any other character, and {@code %}, is percent-encoded as UTF-8 (an email
+ * {@code jörg@example.com} arrives as {@code j%C3%B6rg@example.com}). Groups are joined with {@code ,} after each
+ * group's own {@code ,} is encoded, so the list splits unambiguously.
+ */
+public final class IdentityHeaderInjector {
+
+	private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+	private final String userIdHeader;
+
+	private final String emailHeader;
+
+	private final String groupsHeader;
+
+	private final String tenantHeader;
+
+	private final String requestIdHeader;
+
+	private final Set<String> strippedNames;
+
+	private final List<String> strippedPrefixes;
+
+	private IdentityHeaderInjector(IdentityProperties.Headers headers, Set<String> strippedNames,
+			List<String> strippedPrefixes) {
+		this.userIdHeader = headers.getUserId();
+		this.emailHeader = headers.getEmail();
+		this.groupsHeader = headers.getGroups();
+		this.tenantHeader = headers.getTenant();
+		this.requestIdHeader = headers.getRequestId();
+		this.strippedNames = Set.copyOf(strippedNames);
+		this.strippedPrefixes = List.copyOf(strippedPrefixes);
+	}
+
+	/**
+	 * Compile the configuration.
+	 * @param properties the identity settings
+	 * @return the injector
+	 * @throws IdentityHeadersConfigurationException listing every problem found
+	 */
+	public static IdentityHeaderInjector from(IdentityProperties properties) {
+		List<String> problems = new ArrayList<>();
+		IdentityProperties.Headers headers = properties.getHeaders();
+		Map<String, String> headerNames = new LinkedHashMap<>();
+		headerNames.put("edge.identity.headers.user-id", headers.getUserId());
+		headerNames.put("edge.identity.headers.email", headers.getEmail());
+		headerNames.put("edge.identity.headers.groups", headers.getGroups());
+		headerNames.put("edge.identity.headers.tenant", headers.getTenant());
+		headerNames.put("edge.identity.headers.request-id", headers.getRequestId());
+		Map<String, String> seen = new HashMap<>();
+		headerNames.forEach((property, name) -> {
+			checkToken(property, name, problems);
+			String previous = (name != null) ? seen.putIfAbsent(normalize(name), property) : null;
+			if (previous != null) {
+				problems.add(property + ": header '" + name + "' is already set by " + previous);
+			}
+		});
+		IdentityProperties.Claims claims = properties.getClaims();
+		checkClaim("edge.identity.claims.user-id", claims.getUserId(), problems);
+		checkClaim("edge.identity.claims.name", claims.getName(), problems);
+		checkClaim("edge.identity.claims.email", claims.getEmail(), problems);
+		checkClaim("edge.identity.claims.groups", claims.getGroups(), problems);
+		checkClaim("edge.identity.claims.tenant", claims.getTenant(), problems);
+		List<String> names = properties.getStrip().getNames();
+		for (int i = 0; i < names.size(); i++) {
+			checkToken("edge.identity.strip.names[" + i + "]", names.get(i), problems);
+		}
+		List<String> prefixes = properties.getStrip().getPrefixes();
+		for (int i = 0; i < prefixes.size(); i++) {
+			checkToken("edge.identity.strip.prefixes[" + i + "]", prefixes.get(i), problems);
+		}
+		if (!problems.isEmpty()) {
+			throw new IdentityHeadersConfigurationException(problems);
+		}
+		Set<String> stripped = new LinkedHashSet<>(seen.keySet());
+		names.stream().map(IdentityHeaderInjector::normalize).forEach(stripped::add);
+		return new IdentityHeaderInjector(headers, stripped,
+				prefixes.stream().map(IdentityHeaderInjector::normalize).toList());
+	}
+
+	/**
+	 * Remove every inbound identity header, then set the gateway's own.
+	 * @param headers the upstream request's headers, modified in place
+	 * @param identity the signed-in user, or {@code null} for an anonymous request
+	 * @param requestId the request id, already resolved
+	 */
+	public void apply(HttpHeaders headers, @Nullable IdentityClaims identity, String requestId) {
+		List<String> inbound = headers.headerNames().stream().filter(this::isIdentityHeader).toList();
+		inbound.forEach(headers::remove);
+		headers.set(this.requestIdHeader, encode(requestId));
+		if (identity == null) {
+			return;
+		}
+		headers.set(this.userIdHeader, encode(identity.subject()));
+		setIfPresent(headers, this.emailHeader, identity.email());
+		setIfPresent(headers, this.tenantHeader, identity.tenant());
+		if (!identity.groups().isEmpty()) {
+			headers.set(this.groupsHeader, identity.groups()
+				.stream()
+				.map((group) -> encode(group).replace(",", "%2C"))
+				.collect(Collectors.joining(",")));
+		}
+	}
+
+	/**
+	 * The name of the request id header.
+	 * @return the header name
+	 */
+	public String requestIdHeader() {
+		return this.requestIdHeader;
+	}
+
+	private boolean isIdentityHeader(String name) {
+		String normalized = normalize(name);
+		if (this.strippedNames.contains(normalized)) {
+			return true;
+		}
+		for (String prefix : this.strippedPrefixes) {
+			if (normalized.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void setIfPresent(HttpHeaders headers, String name, @Nullable String value) {
+		if (value != null) {
+			headers.set(name, encode(value));
+		}
+	}
+
+	private static String normalize(String name) {
+		return name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	private static String encode(String value) {
+		StringBuilder encoded = new StringBuilder(value.length());
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			int c = b & 0xFF;
+			if (c >= 0x20 && c < 0x7F && c != '%') {
+				encoded.append((char) c);
+			}
+			else {
+				encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+					.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+			}
+		}
+		return encoded.toString();
+	}
+
+	private static void checkToken(String property, @Nullable String name, List<String> problems) {
+		if (!StringUtils.hasText(name)) {
+			problems.add(property + ": a header name is required");
+		}
+		else if (!TOKEN.matcher(name).matches()) {
+			problems.add(property + ": '" + name + "' is not a valid header name");
+		}
+	}
+
+	private static void checkClaim(String property, @Nullable String claim, List<String> problems) {
+		if (!StringUtils.hasText(claim)) {
+			problems.add(property + ": a claim name is required");
+		}
+	}
+
+}

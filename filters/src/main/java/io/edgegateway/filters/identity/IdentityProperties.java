@@ -1,0 +1,225 @@
+package io.edgegateway.filters.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Gateway-wide settings for the identity headers that upstreams receive: which header carries what, which claim
+ * each value is read from, and which inbound headers are removed before the gateway sets its own.
+ *
+ * @see IdentityHeaderInjector
+ */
+@ConfigurationProperties("edge.identity")
+public class IdentityProperties {
+
+	/**
+	 * Names of the headers the gateway sets on the upstream request.
+	 */
+	private final Headers headers = new Headers();
+
+	/**
+	 * Names of the claims each identity value is read from.
+	 */
+	private final Claims claims = new Claims();
+
+	/**
+	 * Inbound headers that are removed before the gateway sets its own, in addition to the configured header names.
+	 */
+	private final Strip strip = new Strip();
+
+	public Headers getHeaders() {
+		return this.headers;
+	}
+
+	public Claims getClaims() {
+		return this.claims;
+	}
+
+	public Strip getStrip() {
+		return this.strip;
+	}
+
+	/**
+	 * Header names set on the upstream request.
+	 */
+	public static class Headers {
+
+		/**
+		 * Header that carries the user's id (the subject). Default {@code X-User-Id}.
+		 */
+		private String userId = "X-User-Id";
+
+		/**
+		 * Header that carries the user's email address. Default {@code X-User-Email}.
+		 */
+		private String email = "X-User-Email";
+
+		/**
+		 * Header that carries the user's groups, comma-separated. Default {@code X-User-Groups}.
+		 */
+		private String groups = "X-User-Groups";
+
+		/**
+		 * Header that carries the user's tenant. Default {@code X-Tenant-Id}.
+		 */
+		private String tenant = "X-Tenant-Id";
+
+		/**
+		 * Header that carries the request id, inbound, upstream and on the response. Default {@code X-Request-Id}.
+		 */
+		private String requestId = "X-Request-Id";
+
+		public String getUserId() {
+			return this.userId;
+		}
+
+		public void setUserId(String userId) {
+			this.userId = userId;
+		}
+
+		public String getEmail() {
+			return this.email;
+		}
+
+		public void setEmail(String email) {
+			this.email = email;
+		}
+
+		public String getGroups() {
+			return this.groups;
+		}
+
+		public void setGroups(String groups) {
+			this.groups = groups;
+		}
+
+		public String getTenant() {
+			return this.tenant;
+		}
+
+		public void setTenant(String tenant) {
+			this.tenant = tenant;
+		}
+
+		public String getRequestId() {
+			return this.requestId;
+		}
+
+		public void setRequestId(String requestId) {
+			this.requestId = requestId;
+		}
+
+	}
+
+	/**
+	 * Claim names the identity values are read from (ID token and user info for browser sessions, the JWT for
+	 * bearer clients).
+	 */
+	public static class Claims {
+
+		/**
+		 * Claim that holds the user's id. Default {@code sub}.
+		 */
+		private String userId = "sub";
+
+		/**
+		 * Claim that holds the display name, shown by {@code /auth/me}. Default {@code name}.
+		 */
+		private String name = "name";
+
+		/**
+		 * Claim that holds the email address. Default {@code email}.
+		 */
+		private String email = "email";
+
+		/**
+		 * Claim that holds the groups, a list or a space/comma-separated string (e.g. {@code roles}). Default
+		 * {@code groups}.
+		 */
+		private String groups = "groups";
+
+		/**
+		 * Claim that holds the tenant (e.g. Entra's {@code tid}). Default {@code tenant}.
+		 */
+		private String tenant = "tenant";
+
+		public String getUserId() {
+			return this.userId;
+		}
+
+		public void setUserId(String userId) {
+			this.userId = userId;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getEmail() {
+			return this.email;
+		}
+
+		public void setEmail(String email) {
+			this.email = email;
+		}
+
+		public String getGroups() {
+			return this.groups;
+		}
+
+		public void setGroups(String groups) {
+			this.groups = groups;
+		}
+
+		public String getTenant() {
+			return this.tenant;
+		}
+
+		public void setTenant(String tenant) {
+			this.tenant = tenant;
+		}
+
+	}
+
+	/**
+	 * Inbound identity headers that never reach an upstream. Matching ignores case and treats {@code _} as
+	 * {@code -}, as many upstream frameworks do.
+	 */
+	public static class Strip {
+
+		/**
+		 * Exact header names to remove. Default: the identity headers of common proxies.
+		 */
+		private List<String> names = new ArrayList<>(List.of("X-Forwarded-User", "X-Forwarded-Email",
+				"X-Forwarded-Groups", "X-Forwarded-Preferred-Username", "X-Forwarded-Access-Token"));
+
+		/**
+		 * Header name prefixes to remove. Default {@code X-User-}, {@code X-Tenant-}, {@code X-Auth-Request-}.
+		 */
+		private List<String> prefixes = new ArrayList<>(List.of("X-User-", "X-Tenant-", "X-Auth-Request-"));
+
+		public List<String> getNames() {
+			return this.names;
+		}
+
+		public void setNames(List<String> names) {
+			this.names = names;
+		}
+
+		public List<String> getPrefixes() {
+			return this.prefixes;
+		}
+
+		public void setPrefixes(List<String> prefixes) {
+			this.prefixes = prefixes;
+		}
+
+	}
+
+}

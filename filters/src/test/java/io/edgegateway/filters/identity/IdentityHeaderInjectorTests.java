@@ -1,0 +1,118 @@
+package io.edgegateway.filters.identity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class IdentityHeaderInjectorTests {
+
+	private static final IdentityClaims ALICE = new IdentityClaims("alice", "Alice Anders", "alice@example.com",
+			List.of("engineering", "on-call"), "t1");
+
+	static Stream<Arguments> inboundIdentityHeaders() {
+		return Stream.of(Arguments.of("X-User-Id", "mallory"), Arguments.of("x-user-id", "mallory"),
+				Arguments.of("X-USER-ID", "mallory"), Arguments.of("X_User_Id", "mallory"),
+				Arguments.of("X-User-Email", "mallory@evil.example"), Arguments.of("X-User-Groups", "admin"),
+				Arguments.of("X-User-Anything-Else", "x"), Arguments.of("X-Tenant-Id", "t2"),
+				Arguments.of("x_tenant_id", "t2"), Arguments.of("X-Forwarded-User", "mallory"),
+				Arguments.of("X-Forwarded-Email", "mallory@evil.example"), Arguments.of("X-Forwarded-Groups", "admin"),
+				Arguments.of("X-Auth-Request-User", "mallory"), Arguments.of("X-Auth-Request-Access-Token", "tok"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("inboundIdentityHeaders")
+	void applyWhenInboundIdentityHeaderThenRemovedBeforeGatewayValues(String name, String value) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(name, value);
+		headers.add(name, value + "-again");
+		headers.add("Accept", "application/json");
+		injector().apply(headers, ALICE, "req-1");
+		assertThat(headers.headerNames()).noneMatch((header) -> header.equals(name) && !isGatewayHeader(header));
+		assertThat(headers.get("X-User-Id")).containsExactly("alice");
+		assertThat(headers.get("X-User-Email")).containsExactly("alice@example.com");
+		assertThat(headers.get("X-User-Groups")).containsExactly("engineering,on-call");
+		assertThat(headers.get("X-Tenant-Id")).containsExactly("t1");
+		assertThat(headers.get("X-Request-Id")).containsExactly("req-1");
+		assertThat(headers.getFirst("Accept")).isEqualTo("application/json");
+		assertThat(headers.toSingleValueMap().values()).noneMatch((v) -> v.contains("mallory") || v.equals("t2"));
+	}
+
+	static Stream<Arguments> anonymousRequests() {
+		return Stream.of(Arguments.of(Map.of("X-User-Id", "mallory")), Arguments.of(Map.of("X-Forwarded-User", "m")),
+				Arguments.of(Map.of("X-Tenant-Id", "t2")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("anonymousRequests")
+	void applyWhenNoUserThenOnlyStripsAndSetsRequestId(Map<String, String> inbound) {
+		HttpHeaders headers = new HttpHeaders();
+		inbound.forEach(headers::add);
+		injector().apply(headers, null, "req-2");
+		assertThat(headers.headerNames()).containsExactly("X-Request-Id");
+	}
+
+	@Test
+	void applyWhenValuesAreNotPrintableAsciiThenPercentEncoded() {
+		HttpHeaders headers = new HttpHeaders();
+		IdentityClaims jorg = new IdentityClaims("j\u00f6rg", null, "j\u00f6rg@example.com",
+				List.of("r&d, berlin", "100%"), null);
+		injector().apply(headers, jorg, "req-3");
+		assertThat(headers.getFirst("X-User-Id")).isEqualTo("j%C3%B6rg");
+		assertThat(headers.getFirst("X-User-Email")).isEqualTo("j%C3%B6rg@example.com");
+		assertThat(headers.getFirst("X-User-Groups")).isEqualTo("r&d%2C berlin,100%25");
+		assertThat(headers.containsHeader("X-Tenant-Id")).isFalse();
+	}
+
+	@Test
+	void applyWhenValueHasLineBreakThenEncodedNotInjected() {
+		HttpHeaders headers = new HttpHeaders();
+		injector().apply(headers, new IdentityClaims("a\r\nX-Admin: true", null, null, List.of(), null), "r");
+		assertThat(headers.getFirst("X-User-Id")).isEqualTo("a%0D%0AX-Admin: true");
+	}
+
+	@Test
+	void applyWhenHeaderNamesConfiguredThenUsesThemAndStripsThem() {
+		IdentityProperties properties = new IdentityProperties();
+		properties.getHeaders().setUserId("X-Remote-User");
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("x-remote-user", "mallory");
+		IdentityHeaderInjector.from(properties).apply(headers, ALICE, "r");
+		assertThat(headers.get("X-Remote-User")).containsExactly("alice");
+	}
+
+	@Test
+	void fromWhenConfigurationIsBadThenReportsEveryProblemNamingTheProperty() {
+		IdentityProperties properties = new IdentityProperties();
+		properties.getHeaders().setUserId("X User");
+		properties.getHeaders().setEmail("X-User-Id");
+		properties.getHeaders().setTenant("x-user-id");
+		properties.getClaims().setGroups(" ");
+		properties.getStrip().setPrefixes(List.of("X-Ok-", ""));
+		assertThatExceptionOfType(IdentityHeadersConfigurationException.class)
+			.isThrownBy(() -> IdentityHeaderInjector.from(properties))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"edge.identity.headers.user-id: 'X User' is not a valid header name",
+					"edge.identity.headers.tenant: header 'x-user-id' is already set by edge.identity.headers.email",
+					"edge.identity.claims.groups: a claim name is required",
+					"edge.identity.strip.prefixes[1]: a header name is required"));
+	}
+
+	private static boolean isGatewayHeader(String name) {
+		return List.of("X-User-Id", "X-User-Email", "X-User-Groups", "X-Tenant-Id", "X-Request-Id").contains(name);
+	}
+
+	private static IdentityHeaderInjector injector() {
+		return IdentityHeaderInjector.from(new IdentityProperties());
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.edgegateway.app.security;
+
+import java.net.URI;
+
+import io.edgegateway.app.web.ProblemResponses;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * What a request without a valid user gets: a bearer client {@code 401} with {@code WWW-Authenticate}; a browser
+ * navigation a redirect to sign in, remembering the page; any other request (a SPA's {@code fetch}) {@code 401}
+ * {@code application/problem+json} naming the login URL.
+ */
+public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
+
+	/**
+	 * Where a browser starts signing in; takes an optional {@code redirect} path to land on afterwards.
+	 */
+	public static final String LOGIN_PATH = "/auth/login";
+
+	private final BearerTokenServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
+
+	private final RedirectServerAuthenticationEntryPoint login;
+
+	private final ProblemResponses problems;
+
+	EdgeAuthenticationEntryPoint(String authorizationPath, SameOriginRequestCache requestCache,
+			ProblemResponses problems) {
+		this.login = new RedirectServerAuthenticationEntryPoint(authorizationPath);
+		this.login.setRequestCache(requestCache);
+		this.problems = problems;
+	}
+
+	@Override
+	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+		if (BearerTokens.isPresent(exchange.getRequest())) {
+			return this.bearer.commence(exchange, ex);
+		}
+		if (BrowserNavigation.isNavigation(exchange.getRequest())) {
+			return this.login.commence(exchange, ex);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required");
+		problem.setTitle("Unauthorized");
+		problem.setProperty("login", LOGIN_PATH);
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		return this.problems.write(exchange, problem);
+	}
+
+}

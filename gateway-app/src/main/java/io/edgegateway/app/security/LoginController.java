@@ -1,0 +1,45 @@
+package io.edgegateway.app.security;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code GET /auth/login?redirect=/path}: where a SPA sends the browser when an API call answered {@code 401}.
+ * Remembers the page to land on after sign-in (a path on this gateway only) and starts the OIDC login.
+ */
+@RestController
+class LoginController {
+
+	private final SameOriginRequestCache requestCache;
+
+	private final URI authorizationUri;
+
+	LoginController(SameOriginRequestCache requestCache, EdgeSecurityProperties properties) {
+		this.requestCache = requestCache;
+		this.authorizationUri = URI.create("/oauth2/authorization/" + properties.getLoginRegistration());
+	}
+
+	@GetMapping(EdgeAuthenticationEntryPoint.LOGIN_PATH)
+	Mono<ResponseEntity<Void>> login(@RequestParam(name = "redirect", required = false) @Nullable String redirect,
+			ServerWebExchange exchange) {
+		Mono<Boolean> saved = (redirect != null) ? this.requestCache.saveTarget(exchange, redirect) : Mono.just(true);
+		return saved.map((accepted) -> {
+			if (!accepted) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+						"redirect: '" + redirect + "' is not a path on this gateway");
+			}
+			return ResponseEntity.status(HttpStatus.FOUND).location(this.authorizationUri).<Void>build();
+		});
+	}
+
+}

@@ -1,0 +1,149 @@
+package io.edgegateway.app.security;
+
+import io.edgegateway.app.web.ProblemResponses;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
+
+/**
+ * The gateway's edge security: OIDC login with PKCE for browsers, JWT bearer tokens for API clients, CSRF for
+ * session-authenticated state changes, RP-initiated logout, and a management port left to the network.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	private static final String AUTHORIZATION_PATH = "/oauth2/authorization/";
+
+	/**
+	 * The authorized clients (the user's access and refresh tokens) live in the web session, so they follow the
+	 * session into Redis, encrypted, and every replica sees them. Spring Boot's default keeps them in one
+	 * replica's memory.
+	 */
+	@Bean
+	ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new WebSessionServerOAuth2AuthorizedClientRepository();
+	}
+
+	@Bean
+	SameOriginRequestCache sameOriginRequestCache() {
+		return new SameOriginRequestCache();
+	}
+
+	@Bean
+	EdgeAuthenticationEntryPoint edgeAuthenticationEntryPoint(EdgeSecurityProperties properties,
+			SameOriginRequestCache requestCache, ProblemResponses problems) {
+		return new EdgeAuthenticationEntryPoint(AUTHORIZATION_PATH + properties.getLoginRegistration(), requestCache,
+				problems);
+	}
+
+	@Bean(name = "forwardedHeaderTransformer")
+	ForwardedHeaderTransformer forwardedHeaderTransformer(EdgeSecurityProperties properties) {
+		return new TrustedForwardedHeaderTransformer(properties.getPublicBaseUrl(), properties.getTrustedProxies());
+	}
+
+	/**
+	 * The management port is for operators and probes, reachable only inside the cluster network; the public port
+	 * serves nothing of the actuator but the health probes.
+	 */
+	@Bean
+	@Order(0)
+	SecurityWebFilterChain managementSecurityFilterChain(ServerHttpSecurity http,
+			@Value("${management.server.port:-1}") int managementPort) {
+		ServerWebExchangeMatcher onManagementPort = (exchange) -> {
+			var local = exchange.getRequest().getLocalAddress();
+			return (local != null && local.getPort() == managementPort) ? ServerWebExchangeMatcher.MatchResult.match()
+					: ServerWebExchangeMatcher.MatchResult.notMatch();
+		};
+		return http.securityMatcher(onManagementPort)
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.build();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
+			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
+			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+		http.authorizeExchange((exchanges) -> exchanges
+			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico")
+			.permitAll()
+			.anyExchange()
+			.authenticated());
+		http.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequestResolver(registrations))
+			.authenticationSuccessHandler(successHandler(requestCache)));
+		if (jwtDecoder.getIfAvailable() != null) {
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+			}));
+		}
+		http.requestCache((cache) -> cache.requestCache(requestCache));
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+			.csrfTokenRequestHandler(new SpaServerCsrfTokenRequestHandler())
+			.requireCsrfProtectionMatcher(stateChangingWithoutBearerToken()));
+		http.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF);
+		http.logout((logout) -> logout.logoutSuccessHandler(logoutSuccessHandler(registrations)));
+		return http.build();
+	}
+
+	private static DefaultServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(
+			ReactiveClientRegistrationRepository registrations) {
+		DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
+				registrations);
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		return resolver;
+	}
+
+	private static RedirectServerAuthenticationSuccessHandler successHandler(SameOriginRequestCache requestCache) {
+		RedirectServerAuthenticationSuccessHandler handler = new RedirectServerAuthenticationSuccessHandler("/");
+		handler.setRequestCache(requestCache);
+		return handler;
+	}
+
+	private static OidcClientInitiatedServerLogoutSuccessHandler logoutSuccessHandler(
+			ReactiveClientRegistrationRepository registrations) {
+		OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(
+				registrations);
+		handler.setPostLogoutRedirectUri("{baseUrl}/");
+		return handler;
+	}
+
+	/**
+	 * CSRF protects what a browser sends with its cookie. A request carrying a bearer token is authenticated by
+	 * that token alone (a session cookie beside it is not consulted), and no other site can make a browser add one.
+	 */
+	private static ServerWebExchangeMatcher stateChangingWithoutBearerToken() {
+		ServerWebExchangeMatcher stateChanging = new OrServerWebExchangeMatcher(
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.PUT, "/**"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.PATCH, "/**"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.DELETE, "/**"));
+		return new AndServerWebExchangeMatcher(stateChanging, new NegatedServerWebExchangeMatcher(BearerTokens.MATCHER));
+	}
+
+}

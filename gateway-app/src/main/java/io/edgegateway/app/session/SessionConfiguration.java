@@ -1,0 +1,64 @@
+package io.edgegateway.app.session;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.edgegateway.filters.crypto.AesGcmCipher;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.ReactiveMapSessionRepository;
+import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
+import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
+
+/**
+ * Where browser sessions live: in Redis when Redis is configured, so any replica serves any session and sessions
+ * survive restarts; in memory otherwise, so the gateway runs anywhere.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableSpringWebSession
+class SessionConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(RedisConfiguredCondition.class)
+	static class RedisSessions {
+
+		@Bean
+		ReactiveRedisSessionRepository sessionRepository(ReactiveRedisConnectionFactory connectionFactory,
+				SessionProperties properties) {
+			AesGcmCipher cipher = AesGcmCipher.from(properties.getEncryption(), "edge.session.encryption");
+			RedisSerializer<Object> values = new EncryptingRedisSerializer(
+					new JdkSerializationRedisSerializer(getClass().getClassLoader()), cipher);
+			RedisSerializationContext<String, Object> context = RedisSerializationContext
+				.<String, Object>newSerializationContext(values)
+				.key(RedisSerializer.string())
+				.hashKey(RedisSerializer.string())
+				.build();
+			ReactiveRedisSessionRepository repository = new ReactiveRedisSessionRepository(
+					new ReactiveRedisTemplate<>(connectionFactory, context));
+			repository.setRedisKeyNamespace(properties.getRedisNamespace());
+			repository.setDefaultMaxInactiveInterval(properties.getTimeout());
+			return repository;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(RedisNotConfiguredCondition.class)
+	static class InMemorySessions {
+
+		@Bean
+		ReactiveMapSessionRepository sessionRepository(SessionProperties properties) {
+			ReactiveMapSessionRepository repository = new ReactiveMapSessionRepository(new ConcurrentHashMap<>());
+			repository.setDefaultMaxInactiveInterval(properties.getTimeout());
+			return repository;
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.edgegateway.app.session;
+
+import java.time.Duration;
+
+import io.edgegateway.filters.crypto.EncryptionProperties;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Browser session settings. The cookie itself is configured with Spring Boot's
+ * {@code server.reactive.session.cookie.*}.
+ */
+@ConfigurationProperties("edge.session")
+public class SessionProperties {
+
+	/**
+	 * How long a session lives without requests. Default 30 minutes.
+	 */
+	private Duration timeout = Duration.ofMinutes(30);
+
+	/**
+	 * Prefix of the session keys in Redis. Default {@code edge:session}.
+	 */
+	private String redisNamespace = "edge:session";
+
+	/**
+	 * Keys that encrypt session contents (tokens included) in Redis. Required when sessions are stored in Redis.
+	 */
+	@NestedConfigurationProperty
+	private final EncryptionProperties encryption = new EncryptionProperties();
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public String getRedisNamespace() {
+		return this.redisNamespace;
+	}
+
+	public void setRedisNamespace(String redisNamespace) {
+		this.redisNamespace = redisNamespace;
+	}
+
+	public EncryptionProperties getEncryption() {
+		return this.encryption;
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.edgegateway.app.web;
+
+import java.net.URI;
+
+import io.edgegateway.filters.credential.CredentialException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.WebSession;
+
+import io.edgegateway.filters.identity.RequestIds;
+
+/**
+ * Answers a route whose credential could not be obtained, so the upstream is never called without it. A user who
+ * must sign in again loses the session and is sent to sign in like any unauthenticated request; a refusal of the
+ * identity provider is {@code 403} and an unreachable one {@code 503} with {@code Retry-After}, both
+ * {@code application/problem+json} naming the route and the error code, never a token or the provider's raw answer.
+ */
+@Component
+@Order(-2)
+public class CredentialExceptionHandler implements WebExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(CredentialExceptionHandler.class);
+
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	private final ServerAuthenticationEntryPoint entryPoint;
+
+	private final ProblemResponses problems;
+
+	public CredentialExceptionHandler(ServerAuthenticationEntryPoint entryPoint, ProblemResponses problems) {
+		this.entryPoint = entryPoint;
+		this.problems = problems;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (!(ex instanceof CredentialException failure) || exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		logger.warn("request_id=%s route=%s registration=%s mode=%s error=%s: %s".formatted(
+				exchange.getAttribute(RequestIds.ATTRIBUTE), failure.getRouteId(), failure.getRegistration(),
+				failure.getMode(), failure.getErrorCode(), failure.getMessage()));
+		return switch (failure.getReason()) {
+			case SIGN_IN_REQUIRED -> exchange.getSession()
+				.flatMap(WebSession::invalidate)
+				.then(this.entryPoint.commence(exchange,
+						new InsufficientAuthenticationException(failure.getMessage(), failure)));
+			case REFUSED -> this.problems.write(exchange, problem(exchange, failure, HttpStatus.FORBIDDEN));
+			case UNAVAILABLE -> {
+				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+				yield this.problems.write(exchange, problem(exchange, failure, HttpStatus.SERVICE_UNAVAILABLE));
+			}
+		};
+	}
+
+	private static ProblemDetail problem(ServerWebExchange exchange, CredentialException failure, HttpStatus status) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setProperty("route", failure.getRouteId());
+		problem.setProperty("error", failure.getErrorCode());
+		return problem;
+	}
+
+}
