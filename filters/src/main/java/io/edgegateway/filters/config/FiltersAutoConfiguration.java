@@ -17,6 +17,7 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.Re
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
  * Wires the gateway filters of this module.
@@ -51,8 +52,12 @@ class FiltersAutoConfiguration {
 		return new RequestIdWebFilter(injector.requestIdHeader());
 	}
 
+	/**
+	 * Spring Security registers the authorized client manager late (a registry post-processor), so the condition
+	 * is on the client registrations it is built from.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(ReactiveOAuth2AuthorizedClientManager.class)
+	@ConditionalOnBean(ReactiveClientRegistrationRepository.class)
 	static class TokenRelayConfiguration {
 
 		@Bean

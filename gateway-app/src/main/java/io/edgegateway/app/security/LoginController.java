@@ -2,15 +2,15 @@ package io.edgegateway.app.security;
 
 import java.net.URI;
 
+import io.edgegateway.app.web.ProblemResponses;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -22,23 +22,31 @@ class LoginController {
 
 	private final SameOriginRequestCache requestCache;
 
+	private final ProblemResponses problems;
+
 	private final URI authorizationUri;
 
-	LoginController(SameOriginRequestCache requestCache, EdgeSecurityProperties properties) {
+	LoginController(SameOriginRequestCache requestCache, ProblemResponses problems,
+			EdgeSecurityProperties properties) {
 		this.requestCache = requestCache;
+		this.problems = problems;
 		this.authorizationUri = URI.create("/oauth2/authorization/" + properties.getLoginRegistration());
 	}
 
 	@GetMapping(EdgeAuthenticationEntryPoint.LOGIN_PATH)
-	Mono<ResponseEntity<Void>> login(@RequestParam(name = "redirect", required = false) @Nullable String redirect,
+	Mono<Void> login(@RequestParam(name = "redirect", required = false) @Nullable String redirect,
 			ServerWebExchange exchange) {
 		Mono<Boolean> saved = (redirect != null) ? this.requestCache.saveTarget(exchange, redirect) : Mono.just(true);
-		return saved.map((accepted) -> {
+		return saved.flatMap((accepted) -> {
 			if (!accepted) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-						"redirect: '" + redirect + "' is not a path on this gateway");
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+						"redirect: not a path on this gateway");
+				problem.setTitle("Bad Request");
+				return this.problems.write(exchange, problem);
 			}
-			return ResponseEntity.status(HttpStatus.FOUND).location(this.authorizationUri).<Void>build();
+			exchange.getResponse().setStatusCode(HttpStatus.FOUND);
+			exchange.getResponse().getHeaders().setLocation(this.authorizationUri);
+			return exchange.getResponse().setComplete();
 		});
 	}
 

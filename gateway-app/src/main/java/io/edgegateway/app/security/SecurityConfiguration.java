@@ -3,10 +3,10 @@ package io.edgegateway.app.security;
 import io.edgegateway.app.web.ProblemResponses;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -71,14 +71,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(0)
-	SecurityWebFilterChain managementSecurityFilterChain(ServerHttpSecurity http,
-			@Value("${management.server.port:-1}") int managementPort) {
-		ServerWebExchangeMatcher onManagementPort = (exchange) -> {
-			var local = exchange.getRequest().getLocalAddress();
-			return (local != null && local.getPort() == managementPort) ? ServerWebExchangeMatcher.MatchResult.match()
-					: ServerWebExchangeMatcher.MatchResult.notMatch();
-		};
-		return http.securityMatcher(onManagementPort)
+	SecurityWebFilterChain managementSecurityFilterChain(ServerHttpSecurity http, Environment environment) {
+		return http.securityMatcher(new ManagementPortMatcher(environment))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
@@ -104,7 +98,7 @@ class SecurityConfiguration {
 		http.requestCache((cache) -> cache.requestCache(requestCache));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-			.csrfTokenRequestHandler(new SpaServerCsrfTokenRequestHandler())
+			.csrfTokenRequestHandler(new ProxyCsrfTokenRequestHandler())
 			.requireCsrfProtectionMatcher(stateChangingWithoutBearerToken()));
 		http.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF);
 		http.logout((logout) -> logout.logoutSuccessHandler(logoutSuccessHandler(registrations)));

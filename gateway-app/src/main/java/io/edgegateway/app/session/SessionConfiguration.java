@@ -13,6 +13,7 @@ import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.ReactiveMapSessionRepository;
+import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 
@@ -29,7 +30,7 @@ class SessionConfiguration {
 	static class RedisSessions {
 
 		@Bean
-		ReactiveRedisSessionRepository sessionRepository(ReactiveRedisConnectionFactory connectionFactory,
+		ReactiveSessionRepository<?> sessionRepository(ReactiveRedisConnectionFactory connectionFactory,
 				SessionProperties properties) {
 			AesGcmCipher cipher = AesGcmCipher.from(properties.getEncryption(), "edge.session.encryption");
 			RedisSerializer<Object> values = new EncryptingRedisSerializer(
@@ -43,7 +44,7 @@ class SessionConfiguration {
 					new ReactiveRedisTemplate<>(connectionFactory, context));
 			repository.setRedisKeyNamespace(properties.getRedisNamespace());
 			repository.setDefaultMaxInactiveInterval(properties.getTimeout());
-			return repository;
+			return new UnreadableSessionAsAbsentRepository<>(repository);
 		}
 
 	}

@@ -1,0 +1,77 @@
+package io.edgegateway.idp;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo users and their profiles: the one place that both the login
+ * ({@code UserDetailsService}) and the token claims read.
+ */
+public final class DemoUsers {
+
+	/**
+	 * Alice, an engineer of tenant {@code t1}.
+	 */
+	public static final Profile ALICE = new Profile("alice", "alice-password", "Alice Anders", "alice@example.com",
+			List.of("engineering"), "t1");
+
+	/**
+	 * Bob, a salesperson of tenant {@code t2}.
+	 */
+	public static final Profile BOB = new Profile("bob", "bob-password", "Bob Berg", "bob@example.com",
+			List.of("sales"), "t2");
+
+	private static final List<Profile> ALL = List.of(ALICE, BOB);
+
+	private DemoUsers() {
+	}
+
+	/**
+	 * Every demo user.
+	 * @return the profiles
+	 */
+	public static List<Profile> all() {
+		return ALL;
+	}
+
+	/**
+	 * The profile of the user with the given name.
+	 * @param username the login name
+	 * @return the profile, or empty if there is no such demo user
+	 */
+	public static Optional<Profile> find(String username) {
+		return ALL.stream().filter((profile) -> profile.username().equals(username)).findFirst();
+	}
+
+	/**
+	 * A demo user's credentials and profile.
+	 *
+	 * @param username the login name, also the {@code sub} claim
+	 * @param password the password, in clear text
+	 * @param name the full name
+	 * @param email the email address
+	 * @param groups the groups
+	 * @param tenant the tenant
+	 */
+	public record Profile(String username, String password, String name, String email, List<String> groups,
+			String tenant) {
+
+		/**
+		 * The profile claims the authorization server adds to access tokens, ID tokens
+		 * and user info.
+		 * @return {@code name}, {@code email}, {@code groups} and {@code tenant}
+		 */
+		public Map<String, Object> claims() {
+			Map<String, Object> claims = new LinkedHashMap<>();
+			claims.put("name", this.name);
+			claims.put("email", this.email);
+			claims.put("groups", this.groups);
+			claims.put("tenant", this.tenant);
+			return claims;
+		}
+
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.edgegateway.idp.echo;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers every request with what it received: an HTML page for browsers ({@code Accept}
+ * contains {@code text/html}), otherwise JSON of the form {@code {"method", "path",
+ * "query", "headers": {"name": ["value", ...]}, "body", "token": {claims} | null}}.
+ */
+final class EchoHandler implements HttpHandler {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			ReceivedRequest request = ReceivedRequest.read(exchange);
+			if (request.acceptsHtml()) {
+				respond(exchange, "text/html; charset=utf-8",
+						EchoHtmlPage.render(request, JSON.writerWithDefaultPrettyPrinter()::writeValueAsString)
+							.getBytes(StandardCharsets.UTF_8));
+			}
+			else {
+				respond(exchange, "application/json", JSON.writeValueAsBytes(asJson(request)));
+			}
+		}
+	}
+
+	private static Map<String, Object> asJson(ReceivedRequest request) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("method", request.method());
+		json.put("path", request.path());
+		json.put("query", request.query());
+		json.put("headers", request.headers());
+		json.put("body", request.body());
+		json.put("token", request.token());
+		return json;
+	}
+
+	private static void respond(HttpExchange exchange, String contentType, byte[] body) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		boolean head = "HEAD".equals(exchange.getRequestMethod());
+		exchange.sendResponseHeaders(200, head ? -1 : body.length);
+		if (!head) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+	}
+
+}

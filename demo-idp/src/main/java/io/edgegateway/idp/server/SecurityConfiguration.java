@@ -1,0 +1,83 @@
+package io.edgegateway.idp.server;
+
+import java.util.Set;
+
+import io.edgegateway.idp.DemoUsers;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The security filter chains: one for the authorization server's endpoints (OIDC on,
+ * loopback redirect rule, profile claims in user info), one for form login with Spring
+ * Security's default login page; and the demo users.
+ * <p>
+ * Deliberately no {@code @Configuration} stereotype, for the reason given on
+ * {@link AuthorizationServerConfiguration}.
+ */
+public final class SecurityConfiguration {
+
+	private static final String LOGIN_PAGE = "/login";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) {
+		http.oauth2AuthorizationServer((authorizationServer) -> {
+			http.securityMatcher(authorizationServer.getEndpointsMatcher());
+			authorizationServer
+				.authorizationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers.stream()
+					.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
+					.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
+					.forEach((provider) -> provider.setAuthenticationValidator(new LoopbackRedirectUriValidator()))));
+			authorizationServer
+				.oidc((oidc) -> oidc.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(new DemoUserInfoMapper()))
+					.logoutEndpoint((logout) -> logout.authenticationProviders((providers) -> providers.stream()
+						.filter(OidcLogoutAuthenticationProvider.class::isInstance)
+						.map(OidcLogoutAuthenticationProvider.class::cast)
+						.forEach((provider) -> provider
+							.setAuthenticationValidator(new LoopbackPostLogoutRedirectUriValidator())))));
+		});
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+		http.exceptionHandling((exceptions) -> exceptions
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), htmlRequests()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain loginSecurityFilterChain(HttpSecurity http) {
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
+		http.formLogin(Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService() {
+		return new InMemoryUserDetailsManager(DemoUsers.all()
+			.stream()
+			.map((profile) -> User.withUsername(profile.username())
+				.password("{noop}" + profile.password())
+				.roles("USER")
+				.build())
+			.toList());
+	}
+
+	private static MediaTypeRequestMatcher htmlRequests() {
+		MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return matcher;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.edgegateway.app.security;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.edgegateway.app.support.Echo;
+import io.edgegateway.app.support.GatewayInstance;
+import io.edgegateway.app.support.TestBrowser;
+import io.edgegateway.app.support.TestServers;
+import io.edgegateway.idp.DemoIdentityProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The user's access token is refreshed with the refresh token when it expires (each refresh token usable once, as
+ * the provider rotates them), and a refresh the provider refuses ends the session cleanly.
+ */
+class TokenRefreshIntegrationTests {
+
+	private final TestBrowser browser = new TestBrowser();
+
+	@Test
+	void expiredAccessTokenThenRefreshedWithRotatedRefreshTokensAndSessionSurvives() {
+		// 30 s tokens are within Spring Security's 60 s clock skew: every relay refreshes, without waiting.
+		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
+			.port(0)
+			.accessTokenTimeToLive(Duration.ofSeconds(30))
+			.reuseRefreshTokens(false)
+			.start();
+				GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
+						GatewayInstance.redisSessions(GatewayInstance.newNamespace()))) {
+			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
+			int refreshesBefore = idp.tokenRequests("refresh_token");
+			Set<String> tokens = new HashSet<>();
+			for (int i = 0; i < 3; i++) {
+				Echo echo = Echo.of(this.browser.get(gateway.url() + "/api/x", "Accept", "application/json"));
+				assertThat(echo.header("X-User-Id")).containsExactly("alice");
+				tokens.add(echo.bearerToken());
+			}
+			assertThat(idp.tokenRequests("refresh_token") - refreshesBefore).isEqualTo(3);
+			assertThat(tokens).hasSize(3);
+		}
+	}
+
+	@Test
+	void refreshRefusedThenSessionEndsWith401ForScriptsAndLoginForNavigations() {
+		DemoIdentityProvider idp = DemoIdentityProvider.builder().port(0).accessTokenTimeToLive(Duration.ofSeconds(30)).start();
+		int port = idp.port();
+		try (GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
+				GatewayInstance.redisSessions(GatewayInstance.newNamespace()))) {
+			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
+			// A restarted provider has forgotten every grant: the session's refresh token is no longer valid.
+			idp.close();
+			idp = DemoIdentityProvider.builder().port(port).accessTokenTimeToLive(Duration.ofSeconds(30)).start();
+			HttpResponse<String> api = this.browser.get(gateway.url() + "/api/x", "Accept", "application/json");
+			assertThat(api.statusCode()).isEqualTo(401);
+			assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(api.body()).contains("\"login\":\"/auth/login\"").doesNotContain("eyJ");
+			assertThat(this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json").statusCode())
+				.isEqualTo(401);
+			HttpResponse<String> navigation = this.browser.navigate(gateway.url() + "/reports");
+			assertThat(navigation.statusCode()).isEqualTo(302);
+			assertThat(TestBrowser.location(navigation).getPath()).isEqualTo("/oauth2/authorization/idp");
+		}
+		finally {
+			idp.close();
+		}
+	}
+
+	@Test
+	void providerUnreachableDuringRefreshThen503WithRetryAfter() {
+		DemoIdentityProvider idp = DemoIdentityProvider.builder().port(0).accessTokenTimeToLive(Duration.ofSeconds(30)).start();
+		try (GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
+				Map.of())) {
+			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
+			idp.close();
+			HttpResponse<String> api = this.browser.get(gateway.url() + "/api/x", "Accept", "application/json");
+			assertThat(api.statusCode()).isEqualTo(503);
+			assertThat(api.headers().firstValue("Retry-After")).hasValue("5");
+			assertThat(api.body()).contains("\"error\":\"idp_unavailable\"").contains("\"route\":\"demo-echo\"");
+		}
+		finally {
+			idp.close();
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.edgegateway.app.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.edgegateway.app.EdgeGatewayApplication;
+import io.edgegateway.filters.support.RedisSupport;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real gateway started on random ports with the demo profile, pointed at the test identity provider and echo
+ * upstream. Several can run at once (two replicas sharing one Redis).
+ */
+public final class GatewayInstance implements AutoCloseable {
+
+	/**
+	 * Session encryption keys the test gateways share, as replicas of one deployment do.
+	 */
+	public static final String SESSION_KEY = "dGVzdC1rZXktZm9yLWVkZ2UtZ2F0ZXdheS1zZXNzaW8=";
+
+	private final ConfigurableApplicationContext context;
+
+	private GatewayInstance(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * Properties of a gateway whose sessions live in the test Redis under a namespace of their own.
+	 * @param namespace the session key namespace, shared by replicas of one test
+	 * @return the properties
+	 */
+	public static Map<String, Object> redisSessions(String namespace) {
+		RedisSupport redis = RedisSupport.redis();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.data.redis.host", redis.host());
+		properties.put("spring.data.redis.port", redis.port());
+		properties.put("edge.session.redis-namespace", namespace);
+		properties.put("edge.session.encryption.active-key", "k1");
+		properties.put("edge.session.encryption.keys.k1", SESSION_KEY);
+		return properties;
+	}
+
+	/**
+	 * A fresh session namespace.
+	 * @return a namespace no other test uses
+	 */
+	public static String newNamespace() {
+		return "edge-test:" + UUID.randomUUID() + ":session";
+	}
+
+	/**
+	 * Start a gateway.
+	 * @param idp the identity provider's issuer
+	 * @param upstream the echo upstream's URI
+	 * @param properties further properties, overriding the defaults
+	 * @return the running gateway
+	 */
+	public static GatewayInstance start(String idp, String upstream, Map<String, Object> properties) {
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("server.port", 0);
+		all.put("management.server.port", 0);
+		all.put("edge.demo.idp", idp);
+		all.put("edge.demo.upstream", upstream);
+		all.putAll(properties);
+		String[] args = all.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
+			.profiles("demo")
+			.run(args);
+		return new GatewayInstance(context);
+	}
+
+	/**
+	 * The gateway's public base URL.
+	 * @return e.g. {@code http://127.0.0.1:40123}
+	 */
+	public String url() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	/**
+	 * The management port's base URL.
+	 * @return e.g. {@code http://127.0.0.1:40124}
+	 */
+	public String managementUrl() {
+		return "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.management.port");
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -1,0 +1,182 @@
+package io.edgegateway.app.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A scripted browser over real HTTP: keeps cookies, never follows a redirect on its own (tests look at each hop),
+ * and can sign in through the identity provider's login form.
+ */
+public final class TestBrowser {
+
+	private static final Pattern CSRF_FIELD = Pattern
+		.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]*)\"|<input[^>]*value=\"([^\"]*)\"[^>]*name=\"_csrf\"");
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.cookieHandler(this.cookies)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	/**
+	 * {@code GET} a URL.
+	 * @param url the URL
+	 * @param headers header names and values, alternating
+	 * @return the response
+	 */
+	public HttpResponse<String> get(String url, String... headers) {
+		return send(request(url, headers).GET());
+	}
+
+	/**
+	 * A top-level navigation, as a browser makes it.
+	 * @param url the URL
+	 * @return the response
+	 */
+	public HttpResponse<String> navigate(String url) {
+		return get(url, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8", "Sec-Fetch-Mode", "navigate");
+	}
+
+	/**
+	 * {@code POST} a form.
+	 * @param url the URL
+	 * @param form the url-encoded form body
+	 * @param headers header names and values, alternating
+	 * @return the response
+	 */
+	public HttpResponse<String> post(String url, String form, String... headers) {
+		return send(request(url, headers).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
+	/**
+	 * Send a request.
+	 * @param request the request
+	 * @return the response
+	 */
+	public HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Follow redirects, as a browser navigation does, until a response that is not one.
+	 * @param response the first response
+	 * @return the final response
+	 */
+	public HttpResponse<String> follow(HttpResponse<String> response) {
+		HttpResponse<String> current = response;
+		for (int hops = 0; isRedirect(current) && hops < 20; hops++) {
+			current = navigate(location(current).toString());
+		}
+		return current;
+	}
+
+	/**
+	 * Navigate to a page and sign in on the identity provider's login form.
+	 * @param url the page
+	 * @param username the user
+	 * @param password the password
+	 * @return the response that ends the sign-in, after all redirects
+	 */
+	public HttpResponse<String> signIn(String url, String username, String password) {
+		HttpResponse<String> loginPage = follow(navigate(url));
+		return submitLogin(loginPage, username, password);
+	}
+
+	/**
+	 * Submit the identity provider's login form.
+	 * @param loginPage the login page
+	 * @param username the user
+	 * @param password the password
+	 * @return the response that ends the sign-in, after all redirects
+	 */
+	public HttpResponse<String> submitLogin(HttpResponse<String> loginPage, String username, String password) {
+		Matcher csrf = CSRF_FIELD.matcher(loginPage.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("Not a login page: " + loginPage.uri() + "\n" + loginPage.body());
+		}
+		String token = (csrf.group(1) != null) ? csrf.group(1) : csrf.group(2);
+		String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token);
+		return follow(post(loginPage.uri().resolve("/login").toString(), form));
+	}
+
+	/**
+	 * The value of a cookie this browser holds.
+	 * @param name the cookie name
+	 * @return the value, if held
+	 */
+	public Optional<String> cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
+	}
+
+	/**
+	 * Hold a cookie as if a server had set it.
+	 * @param url the URL it belongs to
+	 * @param name the name
+	 * @param value the value
+	 */
+	public void setCookie(String url, String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create(url), cookie);
+	}
+
+	/**
+	 * Forget every cookie.
+	 */
+	public void clearCookies() {
+		this.cookies.getCookieStore().removeAll();
+	}
+
+	public static boolean isRedirect(HttpResponse<?> response) {
+		return response.statusCode() >= 300 && response.statusCode() < 400
+				&& response.headers().firstValue("Location").isPresent();
+	}
+
+	public static URI location(HttpResponse<?> response) {
+		return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+	}
+
+	private static HttpRequest.Builder request(String url, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+		for (int i = 0; i < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return builder;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
