@@ -25,7 +25,11 @@ final class IsolatedEnvironment {
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
 			"org.springframework.boot.session.autoconfigure.SessionAutoConfiguration",
-			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration");
+			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
+			// Their ReactorResourceFactory uses Reactor Netty's global resources and disposes them on close,
+			// which would stop a gateway running in the same JVM.
+			"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+			"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration");
 
 	private IsolatedEnvironment() {
 	}

@@ -72,13 +72,17 @@ class DemoBrowserIntegrationTests {
 		this.browser.findElement(By.name("password")).sendKeys("alice-password");
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
 		wait.until(ExpectedConditions.urlToBe(this.gateway.url() + "/"));
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "X-User-Id"));
-		String page = this.browser.findElement(By.tagName("body")).getText();
+		wait.until((driver) -> bodyText(driver).contains("x-user-id"));
+		String page = bodyText(this.browser);
 		assertThat(page).contains("what the upstream received")
-			.containsPattern("(?i)x-user-id\\s+alice")
-			.containsPattern("(?i)x-user-email\\s+alice@example.com")
-			.containsPattern("(?i)x-tenant-id\\s+t1")
+			.containsPattern("x-user-id\\s+alice")
+			.containsPattern("x-user-email\\s+alice@example.com")
+			.containsPattern("x-tenant-id\\s+t1")
 			.contains("engineering");
+	}
+
+	private static String bodyText(WebDriver driver) {
+		return driver.findElement(By.tagName("body")).getText().toLowerCase(java.util.Locale.ROOT);
 	}
 
 }
