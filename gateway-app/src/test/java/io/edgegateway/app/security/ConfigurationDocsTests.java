@@ -1,0 +1,69 @@
+package io.edgegateway.app.security;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.edgegateway.app.session.SessionProperties;
+import io.edgegateway.filters.identity.IdentityHeaderInjector;
+import io.edgegateway.filters.identity.IdentityProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code edge.*} example in {@code docs/configuration.md} binds to the properties it documents and passes their
+ * validation, so the documentation cannot drift from the code.
+ */
+class ConfigurationDocsTests {
+
+	private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+	@Test
+	void everyExampleInConfigurationDocsBindsAndValidates() throws IOException {
+		List<String> examples = yamlBlocks(Path.of("..", "docs", "configuration.md"));
+		assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
+		for (String example : examples) {
+			Binder binder = binderFor(example);
+			IdentityProperties identity = binder.bindOrCreate("edge.identity", IdentityProperties.class);
+			IdentityHeaderInjector.from(identity);
+			EdgeSecurityProperties security = binder.bindOrCreate("edge.security", EdgeSecurityProperties.class);
+			for (int i = 0; i < security.getTrustedProxies().size(); i++) {
+				AddressRange.parse(security.getTrustedProxies().get(i), "edge.security.trusted-proxies[" + i + "]");
+			}
+			SessionProperties session = binder.bindOrCreate("edge.session", SessionProperties.class);
+			boolean bound = binder.bind("edge", Bindable.mapOf(String.class, Object.class)).isBound();
+			assertThat(bound).as("example binds edge.* properties:\n" + example).isTrue();
+			if (example.contains("session:")) {
+				assertThat(session.getEncryption().getKeys()).containsKey(session.getEncryption().getActiveKey());
+			}
+		}
+	}
+
+	private static List<String> yamlBlocks(Path markdown) throws IOException {
+		Matcher matcher = YAML_BLOCK.matcher(Files.readString(markdown));
+		List<String> blocks = new ArrayList<>();
+		while (matcher.find()) {
+			blocks.add(matcher.group(1));
+		}
+		return blocks;
+	}
+
+	private static Binder binderFor(String yaml) throws IOException {
+		List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("example",
+				new ByteArrayResource(yaml.getBytes()));
+		return new Binder(ConfigurationPropertySources.from(sources));
+	}
+
+}
