@@ -26,7 +26,8 @@ final class IsolatedEnvironment {
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
 			"org.springframework.boot.session.autoconfigure.SessionAutoConfiguration",
 			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
-			// Their ReactorResourceFactory uses Reactor Netty's global resources and disposes them on close,
+			// Their ReactorResourceFactory uses Reactor Netty's global resources and
+			// disposes them on close,
 			// which would stop a gateway running in the same JVM.
 			"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
 			"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration");

@@ -53,8 +53,8 @@ class FiltersAutoConfiguration {
 	}
 
 	/**
-	 * Spring Security registers the authorized client manager late (a registry post-processor), so the condition
-	 * is on the client registrations it is built from.
+	 * Spring Security registers the authorized client manager late (a registry
+	 * post-processor), so the condition is on the client registrations it is built from.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(ReactiveClientRegistrationRepository.class)

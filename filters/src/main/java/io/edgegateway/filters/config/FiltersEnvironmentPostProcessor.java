@@ -8,8 +8,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns off Spring Cloud Gateway's own {@code TokenRelay} filter, which our {@code TokenRelay} replaces: two
- * factories of one name would leave it to bean order which one a route gets. Added last, so it is only a default.
+ * Turns off Spring Cloud Gateway's own {@code TokenRelay} filter, which our
+ * {@code TokenRelay} replaces: two factories of one name would leave it to bean order
+ * which one a route gets. Added last, so it is only a default.
  */
 class FiltersEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

@@ -10,9 +10,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * The credential a route declares could not be obtained, so the upstream is not called. Carries what an operator
- * needs and a client may see: the route, the registration, the credential mode and an error code (the identity
- * provider's, such as {@code invalid_grant}, or the gateway's own). Never a token.
+ * The credential a route declares could not be obtained, so the upstream is not called.
+ * Carries what an operator needs and a client may see: the route, the registration, the
+ * credential mode and an error code (the identity provider's, such as
+ * {@code invalid_grant}, or the gateway's own). Never a token.
  */
 public class CredentialException extends RuntimeException {
 
@@ -43,7 +44,8 @@ public class CredentialException extends RuntimeException {
 	}
 
 	/**
-	 * Translate a failure of the identity provider, or of the way to it, into a credential exception.
+	 * Translate a failure of the identity provider, or of the way to it, into a
+	 * credential exception.
 	 * @param failure what the OAuth2 client reported
 	 * @param routeId the route
 	 * @param registration the client registration
@@ -110,7 +112,8 @@ public class CredentialException extends RuntimeException {
 	public enum Reason {
 
 		/**
-		 * The user must sign in (again): no session, or the session's grant is no longer valid. {@code 401}.
+		 * The user must sign in (again): no session, or the session's grant is no longer
+		 * valid. {@code 401}.
 		 */
 		SIGN_IN_REQUIRED,
 
@@ -120,7 +123,8 @@ public class CredentialException extends RuntimeException {
 		REFUSED,
 
 		/**
-		 * The identity provider could not be reached or answered with an error of its own. {@code 503}.
+		 * The identity provider could not be reached or answered with an error of its
+		 * own. {@code 503}.
 		 */
 		UNAVAILABLE
 

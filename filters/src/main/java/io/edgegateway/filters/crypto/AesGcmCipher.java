@@ -18,11 +18,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.util.StringUtils;
 
 /**
- * AES-GCM authenticated encryption with a key id in every value, so keys can be rotated while older values stay
- * readable.
+ * AES-GCM authenticated encryption with a key id in every value, so keys can be rotated
+ * while older values stay readable.
  * <p>
- * A value is {@code version(1) | key id length(1) | key id | nonce(12) | ciphertext and tag(16)}. A value that was
- * tampered with, or written with a key no longer configured, fails to decrypt with {@link EncryptionException}.
+ * A value is
+ * {@code version(1) | key id length(1) | key id | nonce(12) | ciphertext and tag(16)}. A
+ * value that was tampered with, or written with a key no longer configured, fails to
+ * decrypt with {@link EncryptionException}.
  *
  * @see <a href="https://csrc.nist.gov/pubs/sp/800/38/d/final">NIST SP 800-38D</a>
  */
@@ -51,7 +53,8 @@ public final class AesGcmCipher {
 	/**
 	 * Build a cipher from configured keys, reporting every problem at once.
 	 * @param properties the keys
-	 * @param prefix the configuration prefix the keys are bound from, used in error messages
+	 * @param prefix the configuration prefix the keys are bound from, used in error
+	 * messages
 	 * @return the cipher
 	 * @throws IllegalStateException naming each missing or malformed property
 	 */
@@ -119,7 +122,8 @@ public final class AesGcmCipher {
 	 * Decrypt a value written by {@link #encrypt(byte[])} with any configured key.
 	 * @param value the encrypted value
 	 * @return the plaintext
-	 * @throws EncryptionException if the value is malformed, tampered with, or its key is not configured
+	 * @throws EncryptionException if the value is malformed, tampered with, or its key is
+	 * not configured
 	 */
 	public byte[] decrypt(byte[] value) {
 		ByteBuffer buffer = ByteBuffer.wrap(value);

@@ -3,7 +3,8 @@ package io.edgegateway.filters.crypto;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A value could not be encrypted or decrypted. The message names the key id, never key material.
+ * A value could not be encrypted or decrypted. The message names the key id, never key
+ * material.
  */
 public class EncryptionException extends RuntimeException {
 

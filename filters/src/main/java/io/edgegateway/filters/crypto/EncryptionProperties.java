@@ -6,9 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keys for encrypting values at rest, by key id. New values are written with the active key; values written with
- * any other listed key stay readable, so a key is rotated by adding the new one, making it active, and removing the
- * old one once nothing written with it can still be alive.
+ * Keys for encrypting values at rest, by key id. New values are written with the active
+ * key; values written with any other listed key stay readable, so a key is rotated by
+ * adding the new one, making it active, and removing the old one once nothing written
+ * with it can still be alive.
  *
  * <pre>
  * encryption:

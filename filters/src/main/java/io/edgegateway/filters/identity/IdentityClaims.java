@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The signed-in user as the gateway passes it on: read once per request from the authenticated principal.
+ * The signed-in user as the gateway passes it on: read once per request from the
+ * authenticated principal.
  *
  * @param subject the user's id, never empty
  * @param name the display name, if the identity provider sent one

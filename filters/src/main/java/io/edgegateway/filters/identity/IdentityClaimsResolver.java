@@ -15,8 +15,9 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads {@link IdentityClaims} from an authenticated principal: the OIDC user of a browser session (ID token plus
- * user info) or the validated JWT of a bearer client. The one place that decides which claim is which.
+ * Reads {@link IdentityClaims} from an authenticated principal: the OIDC user of a
+ * browser session (ID token plus user info) or the validated JWT of a bearer client. The
+ * one place that decides which claim is which.
  */
 public final class IdentityClaimsResolver {
 
@@ -30,7 +31,8 @@ public final class IdentityClaimsResolver {
 	/**
 	 * Resolve the identity of an authenticated principal.
 	 * @param authentication the principal, or {@code null}
-	 * @return the identity, empty when the principal is absent, not authenticated or has no subject
+	 * @return the identity, empty when the principal is absent, not authenticated or has
+	 * no subject
 	 */
 	public Optional<IdentityClaims> resolve(@Nullable Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()) {

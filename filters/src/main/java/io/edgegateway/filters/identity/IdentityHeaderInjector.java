@@ -18,16 +18,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 
 /**
- * Sets the identity headers on an upstream request after removing every inbound header that could pass for one.
+ * Sets the identity headers on an upstream request after removing every inbound header
+ * that could pass for one.
  * <p>
- * Built once from {@link IdentityProperties} by {@link #from(IdentityProperties)}, which checks the whole
- * configuration and reports every problem together. The per-request path cannot fail: it removes each inbound header
- * whose name, compared without case and with {@code _} read as {@code -}, is a configured header, a configured strip
- * name or starts with a configured strip prefix, then sets the gateway's own values.
+ * Built once from {@link IdentityProperties} by {@link #from(IdentityProperties)}, which
+ * checks the whole configuration and reports every problem together. The per-request path
+ * cannot fail: it removes each inbound header whose name, compared without case and with
+ * {@code _} read as {@code -}, is a configured header, a configured strip name or starts
+ * with a configured strip prefix, then sets the gateway's own values.
  * <p>
- * Values are sent as printable ASCII: any other character, and {@code %}, is percent-encoded as UTF-8 (an email
- * {@code jörg@example.com} arrives as {@code j%C3%B6rg@example.com}). Groups are joined with {@code ,} after each
- * group's own {@code ,} is encoded, so the list splits unambiguously.
+ * Values are sent as printable ASCII: any other character, and {@code %}, is
+ * percent-encoded as UTF-8 (an email {@code jörg@example.com} arrives as
+ * {@code j%C3%B6rg@example.com}). Groups are joined with {@code ,} after each group's own
+ * {@code ,} is encoded, so the list splits unambiguously.
  */
 public final class IdentityHeaderInjector {
 
@@ -121,10 +124,11 @@ public final class IdentityHeaderInjector {
 		setIfPresent(headers, this.emailHeader, identity.email());
 		setIfPresent(headers, this.tenantHeader, identity.tenant());
 		if (!identity.groups().isEmpty()) {
-			headers.set(this.groupsHeader, identity.groups()
-				.stream()
-				.map((group) -> encode(group).replace(",", "%2C"))
-				.collect(Collectors.joining(",")));
+			headers.set(this.groupsHeader,
+					identity.groups()
+						.stream()
+						.map((group) -> encode(group).replace(",", "%2C"))
+						.collect(Collectors.joining(",")));
 		}
 	}
 
@@ -167,7 +171,8 @@ public final class IdentityHeaderInjector {
 				encoded.append((char) c);
 			}
 			else {
-				encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+				encoded.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
 					.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
 			}
 		}

@@ -3,8 +3,9 @@ package io.edgegateway.filters.identity;
 import java.util.List;
 
 /**
- * Thrown at startup when the identity header configuration is unusable. Carries every problem at once, each naming
- * the property and the header, so an operator fixes them in one pass.
+ * Thrown at startup when the identity header configuration is unusable. Carries every
+ * problem at once, each naming the property and the header, so an operator fixes them in
+ * one pass.
  */
 public class IdentityHeadersConfigurationException extends IllegalStateException {
 

@@ -11,9 +11,10 @@ import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code IdentityHeaders}: removes every identity header the client sent, then tells the upstream who the user is
- * (user id, email, groups, tenant) and which request this is. Usable per route or as a default filter; it takes no
- * arguments, the header and claim names are gateway-wide settings ({@code edge.identity.*}).
+ * {@code IdentityHeaders}: removes every identity header the client sent, then tells the
+ * upstream who the user is (user id, email, groups, tenant) and which request this is.
+ * Usable per route or as a default filter; it takes no arguments, the header and claim
+ * names are gateway-wide settings ({@code edge.identity.*}).
  *
  * <pre>
  * filters:
@@ -36,8 +37,7 @@ public class IdentityHeadersGatewayFilterFactory extends AbstractGatewayFilterFa
 
 	@Override
 	public GatewayFilter apply(Object config) {
-		return (exchange, chain) -> identityOf(exchange)
-			.map(Optional::of)
+		return (exchange, chain) -> identityOf(exchange).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.map((identity) -> withIdentityHeaders(exchange, identity.orElse(null)))
 			.flatMap(chain::filter);

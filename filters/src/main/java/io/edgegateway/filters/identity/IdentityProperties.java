@@ -6,8 +6,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Gateway-wide settings for the identity headers that upstreams receive: which header carries what, which claim
- * each value is read from, and which inbound headers are removed before the gateway sets its own.
+ * Gateway-wide settings for the identity headers that upstreams receive: which header
+ * carries what, which claim each value is read from, and which inbound headers are
+ * removed before the gateway sets its own.
  *
  * @see IdentityHeaderInjector
  */
@@ -25,7 +26,8 @@ public class IdentityProperties {
 	private final Claims claims = new Claims();
 
 	/**
-	 * Inbound headers that are removed before the gateway sets its own, in addition to the configured header names.
+	 * Inbound headers that are removed before the gateway sets its own, in addition to
+	 * the configured header names.
 	 */
 	private final Strip strip = new Strip();
 
@@ -57,7 +59,8 @@ public class IdentityProperties {
 		private String email = "X-User-Email";
 
 		/**
-		 * Header that carries the user's groups, comma-separated. Default {@code X-User-Groups}.
+		 * Header that carries the user's groups, comma-separated. Default
+		 * {@code X-User-Groups}.
 		 */
 		private String groups = "X-User-Groups";
 
@@ -67,7 +70,8 @@ public class IdentityProperties {
 		private String tenant = "X-Tenant-Id";
 
 		/**
-		 * Header that carries the request id, inbound, upstream and on the response. Default {@code X-Request-Id}.
+		 * Header that carries the request id, inbound, upstream and on the response.
+		 * Default {@code X-Request-Id}.
 		 */
 		private String requestId = "X-Request-Id";
 
@@ -114,8 +118,8 @@ public class IdentityProperties {
 	}
 
 	/**
-	 * Claim names the identity values are read from (ID token and user info for browser sessions, the JWT for
-	 * bearer clients).
+	 * Claim names the identity values are read from (ID token and user info for browser
+	 * sessions, the JWT for bearer clients).
 	 */
 	public static class Claims {
 
@@ -125,7 +129,8 @@ public class IdentityProperties {
 		private String userId = "sub";
 
 		/**
-		 * Claim that holds the display name, shown by {@code /auth/me}. Default {@code name}.
+		 * Claim that holds the display name, shown by {@code /auth/me}. Default
+		 * {@code name}.
 		 */
 		private String name = "name";
 
@@ -135,8 +140,8 @@ public class IdentityProperties {
 		private String email = "email";
 
 		/**
-		 * Claim that holds the groups, a list or a space/comma-separated string (e.g. {@code roles}). Default
-		 * {@code groups}.
+		 * Claim that holds the groups, a list or a space/comma-separated string (e.g.
+		 * {@code roles}). Default {@code groups}.
 		 */
 		private String groups = "groups";
 
@@ -188,8 +193,8 @@ public class IdentityProperties {
 	}
 
 	/**
-	 * Inbound identity headers that never reach an upstream. Matching ignores case and treats {@code _} as
-	 * {@code -}, as many upstream frameworks do.
+	 * Inbound identity headers that never reach an upstream. Matching ignores case and
+	 * treats {@code _} as {@code -}, as many upstream frameworks do.
 	 */
 	public static class Strip {
 
@@ -200,7 +205,8 @@ public class IdentityProperties {
 				"X-Forwarded-Groups", "X-Forwarded-Preferred-Username", "X-Forwarded-Access-Token"));
 
 		/**
-		 * Header name prefixes to remove. Default {@code X-User-}, {@code X-Tenant-}, {@code X-Auth-Request-}.
+		 * Header name prefixes to remove. Default {@code X-User-}, {@code X-Tenant-},
+		 * {@code X-Auth-Request-}.
 		 */
 		private List<String> prefixes = new ArrayList<>(List.of("X-User-", "X-Tenant-", "X-Auth-Request-"));
 

@@ -11,8 +11,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request a request id before anything else runs (security included, so a {@code 401} carries one
- * too), returns it on the response and writes one access log line with it when the exchange completes.
+ * Gives every request a request id before anything else runs (security included, so a
+ * {@code 401} carries one too), returns it on the response and writes one access log line
+ * with it when the exchange completes.
  */
 public class RequestIdWebFilter implements WebFilter, Ordered {
 

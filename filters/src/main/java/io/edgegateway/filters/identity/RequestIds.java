@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The request id of an exchange: a well-formed inbound value is kept so a caller's correlation id survives, anything
- * else is replaced by a new random id.
+ * The request id of an exchange: a well-formed inbound value is kept so a caller's
+ * correlation id survives, anything else is replaced by a new random id.
  */
 public final class RequestIds {
 
@@ -25,8 +25,8 @@ public final class RequestIds {
 	}
 
 	/**
-	 * The id a request carries on: the single inbound value when it is well-formed (1 to 128 characters of letters,
-	 * digits, {@code . _ : -}), otherwise a new UUID.
+	 * The id a request carries on: the single inbound value when it is well-formed (1 to
+	 * 128 characters of letters, digits, {@code . _ : -}), otherwise a new UUID.
 	 * @param inbound the inbound header values, possibly {@code null}
 	 * @return the request id
 	 */
@@ -41,7 +41,8 @@ public final class RequestIds {
 	 * The request id already assigned to an exchange.
 	 * @param exchange the exchange
 	 * @return the request id
-	 * @throws IllegalStateException if none was assigned (the {@link RequestIdWebFilter} is not installed)
+	 * @throws IllegalStateException if none was assigned (the {@link RequestIdWebFilter}
+	 * is not installed)
 	 */
 	public static String of(ServerWebExchange exchange) {
 		String id = exchange.getAttribute(ATTRIBUTE);

@@ -1,5 +1,6 @@
 /**
- * Identity headers: what the upstream learns about the signed-in user, and the request id.
+ * Identity headers: what the upstream learns about the signed-in user, and the request
+ * id.
  */
 @NullMarked
 package io.edgegateway.filters.identity;

@@ -53,7 +53,8 @@ class AesGcmCipherTests {
 		properties.setActiveKey("missing");
 		properties.setKeys(Map.of("short", Base64.getEncoder().encodeToString(new byte[5])));
 		assertThatIllegalStateException().isThrownBy(() -> AesGcmCipher.from(properties, "edge.session.encryption"))
-			.withMessageContaining("edge.session.encryption.keys.short: an AES key is 16, 24 or 32 bytes, this one is 5")
+			.withMessageContaining(
+					"edge.session.encryption.keys.short: an AES key is 16, 24 or 32 bytes, this one is 5")
 			.withMessageContaining("edge.session.encryption.active-key: 'missing' is not one of");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> AesGcmCipher.from(new EncryptionProperties(), "edge.session.encryption"))

@@ -22,8 +22,8 @@ class IdentityClaimsResolverTests {
 	@Test
 	void resolveWhenOidcLoginThenReadsIdTokenClaims() {
 		OidcIdToken idToken = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
-				Map.of("sub", "alice", "name", "Alice", "email", "alice@example.com", "groups",
-						List.of("engineering"), "tenant", "t1"));
+				Map.of("sub", "alice", "name", "Alice", "email", "alice@example.com", "groups", List.of("engineering"),
+						"tenant", "t1"));
 		OAuth2AuthenticationToken login = new OAuth2AuthenticationToken(new DefaultOidcUser(List.of(), idToken),
 				List.of(), "idp");
 		assertThat(this.resolver.resolve(login))

@@ -11,9 +11,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * The one place that decides which real Redis the tests use: the Redis that answers on {@code 127.0.0.1:6379} (our
- * machines and CI run one; {@code .ci/run} starts it), else a Testcontainers Redis where Docker is available, else a
- * clear failure. Tests never mock Redis; each test isolates its data under its own key prefix.
+ * The one place that decides which real Redis the tests use: the Redis that answers on
+ * {@code 127.0.0.1:6379} (our machines and CI run one; {@code .ci/run} starts it), else a
+ * Testcontainers Redis where Docker is available, else a clear failure. Tests never mock
+ * Redis; each test isolates its data under its own key prefix.
  */
 public final class RedisSupport {
 

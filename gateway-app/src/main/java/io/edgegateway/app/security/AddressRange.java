@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * An IP address or CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 127.0.0.1}), written as literals:
- * nothing is looked up in DNS.
+ * An IP address or CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/32},
+ * {@code 127.0.0.1}), written as literals: nothing is looked up in DNS.
  */
 final class AddressRange {
 
@@ -23,7 +23,8 @@ final class AddressRange {
 	 * @param range an address or CIDR range
 	 * @param property the property it was configured as, for the error message
 	 * @return the range
-	 * @throws IllegalArgumentException naming the property if it is not an address literal or range
+	 * @throws IllegalArgumentException naming the property if it is not an address
+	 * literal or range
 	 */
 	static AddressRange parse(String range, String property) {
 		String[] parts = range.trim().split("/", 2);

@@ -5,7 +5,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
- * Whether a request presents a bearer token: such a request is authenticated by the token alone.
+ * Whether a request presents a bearer token: such a request is authenticated by the token
+ * alone.
  */
 final class BearerTokens {
 

@@ -7,9 +7,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
- * Tells a browser's top-level navigation from a script's request. A navigation without a session is sent to the
- * login page; anything else gets a {@code 401} it can handle, never an HTML redirect that a SPA's {@code fetch} would
- * silently follow.
+ * Tells a browser's top-level navigation from a script's request. A navigation without a
+ * session is sent to the login page; anything else gets a {@code 401} it can handle,
+ * never an HTML redirect that a SPA's {@code fetch} would silently follow.
  */
 final class BrowserNavigation {
 
@@ -23,8 +23,9 @@ final class BrowserNavigation {
 	}
 
 	/**
-	 * Whether a request is a browser's top-level navigation: {@code Sec-Fetch-Mode: navigate} where the browser
-	 * sends fetch metadata; otherwise a {@code GET} that asks for HTML and does not say it comes from a script
+	 * Whether a request is a browser's top-level navigation:
+	 * {@code Sec-Fetch-Mode: navigate} where the browser sends fetch metadata; otherwise
+	 * a {@code GET} that asks for HTML and does not say it comes from a script
 	 * ({@code X-Requested-With}).
 	 * @param request the request
 	 * @return whether it is a navigation

@@ -8,8 +8,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Makes sure the {@code XSRF-TOKEN} cookie is written: the reactive CSRF token is loaded lazily, so without a
- * subscriber a SPA would never receive one.
+ * Makes sure the {@code XSRF-TOKEN} cookie is written: the reactive CSRF token is loaded
+ * lazily, so without a subscriber a SPA would never receive one.
  */
 final class CsrfCookieWebFilter implements WebFilter {
 

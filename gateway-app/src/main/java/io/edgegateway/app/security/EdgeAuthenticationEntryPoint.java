@@ -14,14 +14,16 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * What a request without a valid user gets: a bearer client {@code 401} with {@code WWW-Authenticate}; a browser
- * navigation a redirect to sign in, remembering the page; any other request (a SPA's {@code fetch}) {@code 401}
+ * What a request without a valid user gets: a bearer client {@code 401} with
+ * {@code WWW-Authenticate}; a browser navigation a redirect to sign in, remembering the
+ * page; any other request (a SPA's {@code fetch}) {@code 401}
  * {@code application/problem+json} naming the login URL.
  */
 public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
 	/**
-	 * Where a browser starts signing in; takes an optional {@code redirect} path to land on afterwards.
+	 * Where a browser starts signing in; takes an optional {@code redirect} path to land
+	 * on afterwards.
 	 */
 	public static final String LOGIN_PATH = "/auth/login";
 

@@ -9,28 +9,29 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Edge security settings: how the gateway knows its own address, which proxies it trusts, and which client
- * registration browsers sign in with.
+ * Edge security settings: how the gateway knows its own address, which proxies it trusts,
+ * and which client registration browsers sign in with.
  */
 @ConfigurationProperties("edge.security")
 public class EdgeSecurityProperties {
 
 	/**
-	 * The gateway's public base URL (e.g. {@code https://gateway.example.com}). When set, redirect URIs and every
-	 * redirect the gateway builds use it, whatever {@code Host} or forwarded headers a request carries. Default none:
-	 * the request's own address (forwarded headers honoured from trusted proxies only).
+	 * The gateway's public base URL (e.g. {@code https://gateway.example.com}). When set,
+	 * redirect URIs and every redirect the gateway builds use it, whatever {@code Host}
+	 * or forwarded headers a request carries. Default none: the request's own address
+	 * (forwarded headers honoured from trusted proxies only).
 	 */
 	private @Nullable URI publicBaseUrl;
 
 	/**
-	 * Addresses or CIDR ranges of proxies whose {@code Forwarded} / {@code X-Forwarded-*} headers are honoured; such
-	 * headers from anyone else are removed. Default none.
+	 * Addresses or CIDR ranges of proxies whose {@code Forwarded} / {@code X-Forwarded-*}
+	 * headers are honoured; such headers from anyone else are removed. Default none.
 	 */
 	private List<String> trustedProxies = new ArrayList<>();
 
 	/**
-	 * Client registration ({@code spring.security.oauth2.client.registration.*}) that browsers sign in with.
-	 * Default {@code idp}.
+	 * Client registration ({@code spring.security.oauth2.client.registration.*}) that
+	 * browsers sign in with. Default {@code idp}.
 	 */
 	private String loginRegistration = "idp";
 

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code GET /auth/login?redirect=/path}: where a SPA sends the browser when an API call answered {@code 401}.
- * Remembers the page to land on after sign-in (a path on this gateway only) and starts the OIDC login.
+ * {@code GET /auth/login?redirect=/path}: where a SPA sends the browser when an API call
+ * answered {@code 401}. Remembers the page to land on after sign-in (a path on this
+ * gateway only) and starts the OIDC login.
  */
 @RestController
 class LoginController {
@@ -26,8 +27,7 @@ class LoginController {
 
 	private final URI authorizationUri;
 
-	LoginController(SameOriginRequestCache requestCache, ProblemResponses problems,
-			EdgeSecurityProperties properties) {
+	LoginController(SameOriginRequestCache requestCache, ProblemResponses problems, EdgeSecurityProperties properties) {
 		this.requestCache = requestCache;
 		this.problems = problems;
 		this.authorizationUri = URI.create("/oauth2/authorization/" + properties.getLoginRegistration());

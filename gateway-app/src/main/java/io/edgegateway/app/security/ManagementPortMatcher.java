@@ -9,9 +9,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Matches requests that arrived on the management port. The port is read when requests come, because with
- * {@code management.server.port=0} it is only known once the management server has started
- * ({@code local.management.port}).
+ * Matches requests that arrived on the management port. The port is read when requests
+ * come, because with {@code management.server.port=0} it is only known once the
+ * management server has started ({@code local.management.port}).
  */
 final class ManagementPortMatcher implements ServerWebExchangeMatcher {
 

@@ -8,10 +8,11 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandle
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * CSRF tokens at a proxy: read from the {@code X-XSRF-TOKEN} header, which a SPA fills from the readable
- * {@code XSRF-TOKEN} cookie. Spring Security's default also reads a {@code _csrf} form field, but reading the body
- * consumes it, and a proxied form would reach its upstream empty; so only the gateway's own endpoints (logout)
- * accept the form field.
+ * CSRF tokens at a proxy: read from the {@code X-XSRF-TOKEN} header, which a SPA fills
+ * from the readable {@code XSRF-TOKEN} cookie. Spring Security's default also reads a
+ * {@code _csrf} form field, but reading the body consumes it, and a proxied form would
+ * reach its upstream empty; so only the gateway's own endpoints (logout) accept the form
+ * field.
  */
 final class ProxyCsrfTokenRequestHandler implements ServerCsrfTokenRequestHandler {
 

@@ -11,9 +11,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Remembers where a browser was going before it was sent to sign in, and sends it back there afterwards, but only
- * to a path on this gateway: a saved target such as {@code //evil.example/} or {@code /\evil.example} is never used,
- * so the login flow cannot be turned into an open redirect.
+ * Remembers where a browser was going before it was sent to sign in, and sends it back
+ * there afterwards, but only to a path on this gateway: a saved target such as
+ * {@code //evil.example/} or {@code /\evil.example} is never used, so the login flow
+ * cannot be turned into an open redirect.
  */
 final class SameOriginRequestCache implements ServerRequestCache {
 
@@ -33,7 +34,8 @@ final class SameOriginRequestCache implements ServerRequestCache {
 	}
 
 	/**
-	 * Remember an explicit target, such as the page a SPA wants to return to after sign-in.
+	 * Remember an explicit target, such as the page a SPA wants to return to after
+	 * sign-in.
 	 * @param exchange the exchange
 	 * @param target a path on this gateway, with an optional query
 	 * @return whether the target was accepted
@@ -58,8 +60,9 @@ final class SameOriginRequestCache implements ServerRequestCache {
 	}
 
 	/**
-	 * Whether a target is a path on this origin: it starts with one {@code /} followed by neither {@code /} nor
-	 * {@code \}, and has no scheme, authority or control characters.
+	 * Whether a target is a path on this origin: it starts with one {@code /} followed by
+	 * neither {@code /} nor {@code \}, and has no scheme, authority or control
+	 * characters.
 	 * @param target the target
 	 * @return whether it is safe to redirect to
 	 */

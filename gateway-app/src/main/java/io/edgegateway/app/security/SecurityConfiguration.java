@@ -29,8 +29,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
- * The gateway's edge security: OIDC login with PKCE for browsers, JWT bearer tokens for API clients, CSRF for
- * session-authenticated state changes, RP-initiated logout, and a management port left to the network.
+ * The gateway's edge security: OIDC login with PKCE for browsers, JWT bearer tokens for
+ * API clients, CSRF for session-authenticated state changes, RP-initiated logout, and a
+ * management port left to the network.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -39,9 +40,9 @@ class SecurityConfiguration {
 	private static final String AUTHORIZATION_PATH = "/oauth2/authorization/";
 
 	/**
-	 * The authorized clients (the user's access and refresh tokens) live in the web session, so they follow the
-	 * session into Redis, encrypted, and every replica sees them. Spring Boot's default keeps them in one
-	 * replica's memory.
+	 * The authorized clients (the user's access and refresh tokens) live in the web
+	 * session, so they follow the session into Redis, encrypted, and every replica sees
+	 * them. Spring Boot's default keeps them in one replica's memory.
 	 */
 	@Bean
 	ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
@@ -66,8 +67,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The management port is for operators and probes, reachable only inside the cluster network; the public port
-	 * serves nothing of the actuator but the health probes.
+	 * The management port is for operators and probes, reachable only inside the cluster
+	 * network; the public port serves nothing of the actuator but the health probes.
 	 */
 	@Bean
 	@Order(0)
@@ -128,8 +129,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * CSRF protects what a browser sends with its cookie. A request carrying a bearer token is authenticated by
-	 * that token alone (a session cookie beside it is not consulted), and no other site can make a browser add one.
+	 * CSRF protects what a browser sends with its cookie. A request carrying a bearer
+	 * token is authenticated by that token alone (a session cookie beside it is not
+	 * consulted), and no other site can make a browser add one.
 	 */
 	private static ServerWebExchangeMatcher stateChangingWithoutBearerToken() {
 		ServerWebExchangeMatcher stateChanging = new OrServerWebExchangeMatcher(
@@ -137,7 +139,8 @@ class SecurityConfiguration {
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.PUT, "/**"),
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.PATCH, "/**"),
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.DELETE, "/**"));
-		return new AndServerWebExchangeMatcher(stateChanging, new NegatedServerWebExchangeMatcher(BearerTokens.MATCHER));
+		return new AndServerWebExchangeMatcher(stateChanging,
+				new NegatedServerWebExchangeMatcher(BearerTokens.MATCHER));
 	}
 
 }

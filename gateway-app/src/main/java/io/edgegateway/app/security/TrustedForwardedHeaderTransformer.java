@@ -12,9 +12,10 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Decides the address a request is taken to have arrived at, before anything else sees it. With a configured public
- * base URL, that URL, whatever the request says; otherwise the {@code Forwarded} / {@code X-Forwarded-*} headers of a
- * trusted proxy. Forwarded headers from anyone else are removed, so no client can choose the redirect URI, the
+ * Decides the address a request is taken to have arrived at, before anything else sees
+ * it. With a configured public base URL, that URL, whatever the request says; otherwise
+ * the {@code Forwarded} / {@code X-Forwarded-*} headers of a trusted proxy. Forwarded
+ * headers from anyone else are removed, so no client can choose the redirect URI, the
  * {@code Location} of a redirect or whether the session cookie is {@code Secure}.
  */
 final class TrustedForwardedHeaderTransformer extends ForwardedHeaderTransformer {
@@ -30,7 +31,8 @@ final class TrustedForwardedHeaderTransformer extends ForwardedHeaderTransformer
 		this.publicBaseUrl = publicBaseUrl;
 		this.trustedProxies = new ArrayList<>();
 		for (int i = 0; i < trustedProxies.size(); i++) {
-			this.trustedProxies.add(AddressRange.parse(trustedProxies.get(i), "edge.security.trusted-proxies[" + i + "]"));
+			this.trustedProxies
+				.add(AddressRange.parse(trustedProxies.get(i), "edge.security.trusted-proxies[" + i + "]"));
 		}
 	}
 

@@ -1,5 +1,6 @@
 /**
- * Edge security: browser login (OIDC with PKCE), bearer clients, CSRF, logout, trusted proxies.
+ * Edge security: browser login (OIDC with PKCE), bearer clients, CSRF, logout, trusted
+ * proxies.
  */
 @NullMarked
 package io.edgegateway.app.security;

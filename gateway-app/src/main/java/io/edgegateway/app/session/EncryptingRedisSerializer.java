@@ -8,8 +8,8 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.SerializationException;
 
 /**
- * Serializes session values and encrypts them with AES-GCM before they reach Redis, so the tokens a session holds
- * (access, refresh and ID token) are never at rest in clear.
+ * Serializes session values and encrypts them with AES-GCM before they reach Redis, so
+ * the tokens a session holds (access, refresh and ID token) are never at rest in clear.
  */
 final class EncryptingRedisSerializer implements RedisSerializer<Object> {
 

@@ -4,8 +4,9 @@ import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
- * Matches when a Redis server is configured ({@code spring.data.redis.url}, {@code .host}, {@code .sentinel.master}
- * or {@code .cluster.nodes}); without one, the gateway keeps its state in memory.
+ * Matches when a Redis server is configured ({@code spring.data.redis.url},
+ * {@code .host}, {@code .sentinel.master} or {@code .cluster.nodes}); without one, the
+ * gateway keeps its state in memory.
  */
 class RedisConfiguredCondition extends AnyNestedCondition {
 

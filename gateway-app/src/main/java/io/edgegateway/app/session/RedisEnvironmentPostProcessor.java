@@ -10,8 +10,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads the conventional {@code REDIS_URL} as {@code spring.data.redis.url}, and, when no Redis is configured at
- * all, keeps the Redis health check out of the gateway's health: the in-memory default is then healthy.
+ * Reads the conventional {@code REDIS_URL} as {@code spring.data.redis.url}, and, when no
+ * Redis is configured at all, keeps the Redis health check out of the gateway's health:
+ * the in-memory default is then healthy.
  */
 class RedisEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

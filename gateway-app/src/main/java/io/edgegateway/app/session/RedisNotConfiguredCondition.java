@@ -4,7 +4,8 @@ import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when no Redis server is configured: the negation of {@link RedisConfiguredCondition}.
+ * Matches when no Redis server is configured: the negation of
+ * {@link RedisConfiguredCondition}.
  */
 class RedisNotConfiguredCondition extends NoneNestedConditions {
 

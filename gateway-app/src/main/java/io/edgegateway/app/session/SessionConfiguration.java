@@ -18,8 +18,9 @@ import org.springframework.session.config.annotation.web.server.EnableSpringWebS
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 
 /**
- * Where browser sessions live: in Redis when Redis is configured, so any replica serves any session and sessions
- * survive restarts; in memory otherwise, so the gateway runs anywhere.
+ * Where browser sessions live: in Redis when Redis is configured, so any replica serves
+ * any session and sessions survive restarts; in memory otherwise, so the gateway runs
+ * anywhere.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringWebSession

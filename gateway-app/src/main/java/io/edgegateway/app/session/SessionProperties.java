@@ -25,7 +25,8 @@ public class SessionProperties {
 	private String redisNamespace = "edge:session";
 
 	/**
-	 * Keys that encrypt session contents (tokens included) in Redis. Required when sessions are stored in Redis.
+	 * Keys that encrypt session contents (tokens included) in Redis. Required when
+	 * sessions are stored in Redis.
 	 */
 	@NestedConfigurationProperty
 	private final EncryptionProperties encryption = new EncryptionProperties();

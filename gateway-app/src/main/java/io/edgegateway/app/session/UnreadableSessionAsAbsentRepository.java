@@ -9,8 +9,9 @@ import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.Session;
 
 /**
- * Treats a session that cannot be read, because it was encrypted with a key no longer configured or was altered in
- * Redis, as absent: the user signs in again instead of every request failing.
+ * Treats a session that cannot be read, because it was encrypted with a key no longer
+ * configured or was altered in Redis, as absent: the user signs in again instead of every
+ * request failing.
  *
  * @param <S> the session type
  */

@@ -1,5 +1,6 @@
 /**
- * Browser sessions: in Redis (encrypted at rest) when Redis is configured, in memory otherwise.
+ * Browser sessions: in Redis (encrypted at rest) when Redis is configured, in memory
+ * otherwise.
  */
 @NullMarked
 package io.edgegateway.app.session;

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /auth/me}: the signed-in user's profile, for a frontend to show who is signed in. Never a token.
+ * {@code GET /auth/me}: the signed-in user's profile, for a frontend to show who is
+ * signed in. Never a token.
  */
 @RestController
 public class AuthController {

@@ -3,6 +3,7 @@ package io.edgegateway.app.web;
 import java.net.URI;
 
 import io.edgegateway.filters.credential.CredentialException;
+import io.edgegateway.filters.identity.RequestIds;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -18,13 +19,13 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebSession;
 
-import io.edgegateway.filters.identity.RequestIds;
-
 /**
- * Answers a route whose credential could not be obtained, so the upstream is never called without it. A user who
- * must sign in again loses the session and is sent to sign in like any unauthenticated request; a refusal of the
- * identity provider is {@code 403} and an unreachable one {@code 503} with {@code Retry-After}, both
- * {@code application/problem+json} naming the route and the error code, never a token or the provider's raw answer.
+ * Answers a route whose credential could not be obtained, so the upstream is never called
+ * without it. A user who must sign in again loses the session and is sent to sign in like
+ * any unauthenticated request; a refusal of the identity provider is {@code 403} and an
+ * unreachable one {@code 503} with {@code Retry-After}, both
+ * {@code application/problem+json} naming the route and the error code, never a token or
+ * the provider's raw answer.
  */
 @Component
 @Order(-2)

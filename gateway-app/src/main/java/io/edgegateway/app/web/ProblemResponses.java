@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes {@code application/problem+json} responses (RFC 9457) for the gateway's own refusals, with the request id,
- * so a client and an operator can find the same request in the logs.
+ * Writes {@code application/problem+json} responses (RFC 9457) for the gateway's own
+ * refusals, with the request id, so a client and an operator can find the same request in
+ * the logs.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a>
  */

@@ -21,9 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The newcomer's path in a real browser: headless Chromium opens the gateway, is sent to the demo login page, signs
- * in as alice and sees the demo page list the identity headers the upstream received. Sessions in memory, as in the
- * demo without Redis.
+ * The newcomer's path in a real browser: headless Chromium opens the gateway, is sent to
+ * the demo login page, signs in as alice and sees the demo page list the identity headers
+ * the upstream received. Sessions in memory, as in the demo without Redis.
  */
 class DemoBrowserIntegrationTests {
 
@@ -40,7 +40,8 @@ class DemoBrowserIntegrationTests {
 		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
 			.as("Chromium and ChromeDriver are needed (apt-get install chromium chromium-driver; .ci/run does)")
 			.isTrue();
-		this.gateway = GatewayInstance.start(TestServers.idp().issuer(), TestServers.upstream().uri().toString(), Map.of());
+		this.gateway = GatewayInstance.start(TestServers.idp().issuer(), TestServers.upstream().uri().toString(),
+				Map.of());
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

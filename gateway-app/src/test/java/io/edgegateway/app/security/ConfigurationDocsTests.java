@@ -23,8 +23,9 @@ import org.springframework.core.io.ByteArrayResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code edge.*} example in {@code docs/configuration.md} binds to the properties it documents and passes their
- * validation, so the documentation cannot drift from the code.
+ * Every {@code edge.*} example in {@code docs/configuration.md} binds to the properties
+ * it documents and passes their validation, so the documentation cannot drift from the
+ * code.
  */
 class ConfigurationDocsTests {
 

@@ -37,8 +37,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser login, bearer clients, identity headers, CSRF and logout over real connections: a real gateway with its
- * sessions in the real Redis, the real authorization server and an echo upstream that reports what crossed the wire.
+ * Browser login, bearer clients, identity headers, CSRF and logout over real connections:
+ * a real gateway with its sessions in the real Redis, the real authorization server and
+ * an echo upstream that reports what crossed the wire.
  */
 class EdgeSecurityIntegrationTests {
 
@@ -107,7 +108,9 @@ class EdgeSecurityIntegrationTests {
 			.filter((value) -> value.startsWith("EDGE_SESSION="))
 			.findFirst()
 			.orElseThrow();
-		assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Lax").doesNotContainIgnoringCase("Secure");
+		assertThat(cookie).containsIgnoringCase("HttpOnly")
+			.contains("SameSite=Lax")
+			.doesNotContainIgnoringCase("Secure");
 	}
 
 	static Stream<Arguments> scriptRequests() {
@@ -276,15 +279,15 @@ class EdgeSecurityIntegrationTests {
 			.header("Accept", "text/html")
 			.header("Cookie", "EDGE_SESSION=" + invented));
 		assertThat(navigation.statusCode()).isEqualTo(302);
-		assertThat(navigation.headers().allValues("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("EDGE_SESSION="))
+		assertThat(navigation.headers().allValues("Set-Cookie"))
+			.anyMatch((cookie) -> cookie.startsWith("EDGE_SESSION="))
 			.noneMatch((cookie) -> cookie.contains(invented));
 	}
 
 	@Test
 	void sessionsInRedisHoldNoTokenOrIdentityInClear() {
 		signIn("alice");
-		String token = Echo.of(this.browser.get(gateway.url() + "/api/x", "Accept", "application/json"))
-			.bearerToken();
+		String token = Echo.of(this.browser.get(gateway.url() + "/api/x", "Accept", "application/json")).bearerToken();
 		List<String> keys = new ArrayList<>();
 		List<String> values = new ArrayList<>();
 		RedisSupport redis = RedisSupport.redis();
@@ -321,13 +324,12 @@ class EdgeSecurityIntegrationTests {
 				"application/json");
 		assertThat(actuator.statusCode()).isEqualTo(401);
 		assertThat(this.browser.get(gateway.managementUrl() + "/actuator/health").body()).contains("\"UP\"");
-		assertThat(this.browser.get(gateway.managementUrl() + "/actuator/gateway/routes").body())
-			.contains("demo-echo");
-		HttpResponse<String> edit = this.browser.send(HttpRequest
-			.newBuilder(URI.create(gateway.managementUrl() + "/actuator/gateway/routes/evil"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"uri\":\"http://evil.example\",\"predicates\":[\"Path=/evil/**\"]}")));
+		assertThat(this.browser.get(gateway.managementUrl() + "/actuator/gateway/routes").body()).contains("demo-echo");
+		HttpResponse<String> edit = this.browser
+			.send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/actuator/gateway/routes/evil"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"uri\":\"http://evil.example\",\"predicates\":[\"Path=/evil/**\"]}")));
 		assertThat(edit.statusCode()).isBetween(400, 499);
 		assertThat(this.browser.get(gateway.managementUrl() + "/actuator/gateway/routes").body())
 			.doesNotContain("evil");

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With a configured public base URL, the redirect URI and the session cookie follow it, whatever the request's
- * {@code Host} or forwarded headers say; forwarded headers of a trusted proxy are honoured when none is configured.
+ * With a configured public base URL, the redirect URI and the session cookie follow it,
+ * whatever the request's {@code Host} or forwarded headers say; forwarded headers of a
+ * trusted proxy are honoured when none is configured.
  */
 class PublicBaseUrlIntegrationTests {
 
@@ -20,25 +21,26 @@ class PublicBaseUrlIntegrationTests {
 
 	@Test
 	void publicBaseUrlConfiguredThenRedirectUriUsesItWhateverTheClientSends() {
-		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(), TestServers.upstream().uri().toString(),
+		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
+				TestServers.upstream().uri().toString(),
 				Map.of("edge.security.public-base-url", "https://gateway.example.com"))) {
 			HttpResponse<String> authorize = this.browser.get(gateway.url() + "/oauth2/authorization/idp",
 					"X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "http");
 			assertThat(EdgeSecurityIntegrationTests.query(TestBrowser.location(authorize)))
 				.containsEntry("redirect_uri", "https://gateway.example.com/login/oauth2/code/idp");
 			HttpResponse<String> start = this.browser.navigate(gateway.url() + "/");
-			assertThat(start.headers().allValues("Set-Cookie")).anyMatch(
-					(cookie) -> cookie.startsWith("EDGE_SESSION=") && cookie.contains("Secure"));
+			assertThat(start.headers().allValues("Set-Cookie"))
+				.anyMatch((cookie) -> cookie.startsWith("EDGE_SESSION=") && cookie.contains("Secure"));
 		}
 	}
 
 	@Test
 	void trustedProxyThenItsForwardedHeadersAreHonoured() {
-		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(), TestServers.upstream().uri().toString(),
-				Map.of("edge.security.trusted-proxies", "127.0.0.0/8"))) {
+		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
+				TestServers.upstream().uri().toString(), Map.of("edge.security.trusted-proxies", "127.0.0.0/8"))) {
 			HttpResponse<String> authorize = this.browser.get(gateway.url() + "/oauth2/authorization/idp",
-					"X-Forwarded-Host", "gateway.internal.example", "X-Forwarded-Proto", "https",
-					"X-Forwarded-Port", "443");
+					"X-Forwarded-Host", "gateway.internal.example", "X-Forwarded-Proto", "https", "X-Forwarded-Port",
+					"443");
 			assertThat(EdgeSecurityIntegrationTests.query(TestBrowser.location(authorize)))
 				.containsEntry("redirect_uri", "https://gateway.internal.example/login/oauth2/code/idp");
 		}

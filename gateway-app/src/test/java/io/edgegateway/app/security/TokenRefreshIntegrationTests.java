@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The user's access token is refreshed with the refresh token when it expires (each refresh token usable once, as
- * the provider rotates them), and a refresh the provider refuses ends the session cleanly.
+ * The user's access token is refreshed with the refresh token when it expires (each
+ * refresh token usable once, as the provider rotates them), and a refresh the provider
+ * refuses ends the session cleanly.
  */
 class TokenRefreshIntegrationTests {
 
@@ -25,7 +26,8 @@ class TokenRefreshIntegrationTests {
 
 	@Test
 	void expiredAccessTokenThenRefreshedWithRotatedRefreshTokensAndSessionSurvives() {
-		// 30 s tokens are within Spring Security's 60 s clock skew: every relay refreshes, without waiting.
+		// 30 s tokens are within Spring Security's 60 s clock skew: every relay
+		// refreshes, without waiting.
 		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
 			.port(0)
 			.accessTokenTimeToLive(Duration.ofSeconds(30))
@@ -48,12 +50,16 @@ class TokenRefreshIntegrationTests {
 
 	@Test
 	void refreshRefusedThenSessionEndsWith401ForScriptsAndLoginForNavigations() {
-		DemoIdentityProvider idp = DemoIdentityProvider.builder().port(0).accessTokenTimeToLive(Duration.ofSeconds(30)).start();
+		DemoIdentityProvider idp = DemoIdentityProvider.builder()
+			.port(0)
+			.accessTokenTimeToLive(Duration.ofSeconds(30))
+			.start();
 		int port = idp.port();
 		try (GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
 				GatewayInstance.redisSessions(GatewayInstance.newNamespace()))) {
 			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
-			// A restarted provider has forgotten every grant: the session's refresh token is no longer valid.
+			// A restarted provider has forgotten every grant: the session's refresh token
+			// is no longer valid.
 			idp.close();
 			idp = DemoIdentityProvider.builder().port(port).accessTokenTimeToLive(Duration.ofSeconds(30)).start();
 			HttpResponse<String> api = this.browser.get(gateway.url() + "/api/x", "Accept", "application/json");
@@ -73,7 +79,10 @@ class TokenRefreshIntegrationTests {
 
 	@Test
 	void providerUnreachableDuringRefreshThen503WithRetryAfter() {
-		DemoIdentityProvider idp = DemoIdentityProvider.builder().port(0).accessTokenTimeToLive(Duration.ofSeconds(30)).start();
+		DemoIdentityProvider idp = DemoIdentityProvider.builder()
+			.port(0)
+			.accessTokenTimeToLive(Duration.ofSeconds(30))
+			.start();
 		try (GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
 				Map.of())) {
 			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");

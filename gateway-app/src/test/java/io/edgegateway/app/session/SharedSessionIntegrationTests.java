@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replicas share sessions through Redis: a session created on one gateway is served by another, and outlives the
- * gateway that created it.
+ * Replicas share sessions through Redis: a session created on one gateway is served by
+ * another, and outlives the gateway that created it.
  */
 class SharedSessionIntegrationTests {
 

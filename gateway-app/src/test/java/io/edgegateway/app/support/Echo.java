@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the echo upstream says it received: the request as it crossed the wire from the gateway.
+ * What the echo upstream says it received: the request as it crossed the wire from the
+ * gateway.
  *
  * @param method the method
  * @param path the path
@@ -27,8 +28,8 @@ public record Echo(String method, String path, Map<String, List<String>> headers
 	@SuppressWarnings("unchecked")
 	public static Echo of(HttpResponse<String> response) {
 		if (response.statusCode() != 200) {
-			throw new AssertionError("Expected the upstream's answer, got " + response.statusCode() + ": "
-					+ response.body());
+			throw new AssertionError(
+					"Expected the upstream's answer, got " + response.statusCode() + ": " + response.body());
 		}
 		Map<String, Object> body = JSON.readValue(response.body(), Map.class);
 		return new Echo((String) body.get("method"), (String) body.get("path"),

@@ -12,8 +12,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real gateway started on random ports with the demo profile, pointed at the test identity provider and echo
- * upstream. Several can run at once (two replicas sharing one Redis).
+ * A real gateway started on random ports with the demo profile, pointed at the test
+ * identity provider and echo upstream. Several can run at once (two replicas sharing one
+ * Redis).
  */
 public final class GatewayInstance implements AutoCloseable {
 
@@ -29,7 +30,8 @@ public final class GatewayInstance implements AutoCloseable {
 	}
 
 	/**
-	 * Properties of a gateway whose sessions live in the test Redis under a namespace of their own.
+	 * Properties of a gateway whose sessions live in the test Redis under a namespace of
+	 * their own.
 	 * @param namespace the session key namespace, shared by replicas of one test
 	 * @return the properties
 	 */
@@ -66,7 +68,10 @@ public final class GatewayInstance implements AutoCloseable {
 		all.put("edge.demo.idp", idp);
 		all.put("edge.demo.upstream", upstream);
 		all.putAll(properties);
-		String[] args = all.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		String[] args = all.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
 			.profiles("demo")
 			.run(args);

@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A scripted browser over real HTTP: keeps cookies, never follows a redirect on its own (tests look at each hop),
- * and can sign in through the identity provider's login form.
+ * A scripted browser over real HTTP: keeps cookies, never follows a redirect on its own
+ * (tests look at each hop), and can sign in through the identity provider's login form.
  */
 public final class TestBrowser {
 

@@ -4,8 +4,8 @@ import io.edgegateway.idp.DemoIdentityProvider;
 import io.edgegateway.idp.echo.EchoUpstream;
 
 /**
- * The real servers the gateway tests talk to, started once per test run: the demo identity provider (Spring
- * Authorization Server on a random port) and the echo upstream.
+ * The real servers the gateway tests talk to, started once per test run: the demo
+ * identity provider (Spring Authorization Server on a random port) and the echo upstream.
  */
 public final class TestServers {
 

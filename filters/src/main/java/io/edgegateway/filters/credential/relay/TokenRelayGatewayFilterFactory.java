@@ -2,7 +2,10 @@ package io.edgegateway.filters.credential.relay;
 
 import java.util.List;
 
+import io.edgegateway.filters.credential.CredentialException;
+import io.edgegateway.filters.credential.CredentialMode;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -12,15 +15,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.edgegateway.filters.credential.CredentialException;
-import io.edgegateway.filters.credential.CredentialMode;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code TokenRelay}: the upstream receives the signed-in user's own access token as
- * {@code Authorization: Bearer}. Unlike Spring Cloud Gateway's filter of the same name, which it replaces, a request
- * without a user or whose token cannot be refreshed never reaches the upstream: it ends in {@code 401} (sign in
- * again) or {@code 503} (identity provider unreachable).
+ * {@code Authorization: Bearer}. Unlike Spring Cloud Gateway's filter of the same name,
+ * which it replaces, a request without a user or whose token cannot be refreshed never
+ * reaches the upstream: it ends in {@code 401} (sign in again) or {@code 503} (identity
+ * provider unreachable).
  *
  * <pre>
  * filters:
@@ -28,7 +29,8 @@ import reactor.core.publisher.Mono;
  *   - TokenRelay=idp      # a named registration
  * </pre>
  */
-public class TokenRelayGatewayFilterFactory extends AbstractGatewayFilterFactory<TokenRelayGatewayFilterFactory.Config> {
+public class TokenRelayGatewayFilterFactory
+		extends AbstractGatewayFilterFactory<TokenRelayGatewayFilterFactory.Config> {
 
 	private final TokenRelayStrategy strategy;
 
@@ -48,8 +50,8 @@ public class TokenRelayGatewayFilterFactory extends AbstractGatewayFilterFactory
 		String routeId = (config.getRouteId() != null) ? config.getRouteId() : "(unnamed)";
 		String registration = config.getRegistration();
 		return (exchange, chain) -> userOf(exchange)
-			.switchIfEmpty(Mono.error(
-					() -> CredentialException.signInRequired(routeId, registration, CredentialMode.TOKEN_RELAY)))
+			.switchIfEmpty(Mono
+				.error(() -> CredentialException.signInRequired(routeId, registration, CredentialMode.TOKEN_RELAY)))
 			.flatMap((user) -> this.strategy.accessToken(user, routeId, registration))
 			.map((token) -> withBearerAuth(exchange, token))
 			.flatMap(chain::filter);
@@ -63,7 +65,9 @@ public class TokenRelayGatewayFilterFactory extends AbstractGatewayFilterFactory
 	}
 
 	private static ServerWebExchange withBearerAuth(ServerWebExchange exchange, String token) {
-		return exchange.mutate().request((request) -> request.headers((headers) -> headers.setBearerAuth(token))).build();
+		return exchange.mutate()
+			.request((request) -> request.headers((headers) -> headers.setBearerAuth(token)))
+			.build();
 	}
 
 	/**
@@ -74,7 +78,8 @@ public class TokenRelayGatewayFilterFactory extends AbstractGatewayFilterFactory
 		private @Nullable String routeId;
 
 		/**
-		 * Client registration whose token is relayed; default the one the user signed in with.
+		 * Client registration whose token is relayed; default the one the user signed in
+		 * with.
 		 */
 		private @Nullable String registration;
 

@@ -14,12 +14,13 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
 import org.springframework.util.Assert;
 
 /**
- * Token relay: the user's own access token, for routes whose upstream accepts the tokens of the gateway's identity
- * provider.
+ * Token relay: the user's own access token, for routes whose upstream accepts the tokens
+ * of the gateway's identity provider.
  * <p>
- * A browser session's token comes from the authorized client manager, which refreshes it with the refresh token
- * when it has expired (and saves the result in the session). A bearer client's token is the one it presented,
- * already validated by the resource server.
+ * A browser session's token comes from the authorized client manager, which refreshes it
+ * with the refresh token when it has expired (and saves the result in the session). A
+ * bearer client's token is the one it presented, already validated by the resource
+ * server.
  */
 public final class TokenRelayStrategy {
 
@@ -34,7 +35,8 @@ public final class TokenRelayStrategy {
 	 * The access token to relay for a user.
 	 * @param user the authenticated user
 	 * @param routeId the route, for error reporting
-	 * @param registration the client registration to use, or {@code null} for the one the user signed in with
+	 * @param registration the client registration to use, or {@code null} for the one the
+	 * user signed in with
 	 * @return the token value, or a {@link CredentialException}
 	 */
 	public Mono<String> accessToken(Authentication user, String routeId, @Nullable String registration) {
@@ -50,8 +52,8 @@ public final class TokenRelayStrategy {
 			.principal(user)
 			.build();
 		return this.authorizedClients.authorize(request)
-			.switchIfEmpty(Mono.error(() -> CredentialException.signInRequired(routeId, registrationId,
-					CredentialMode.TOKEN_RELAY)))
+			.switchIfEmpty(Mono
+				.error(() -> CredentialException.signInRequired(routeId, registrationId, CredentialMode.TOKEN_RELAY)))
 			.map(OAuth2AuthorizedClient::getAccessToken)
 			.map((token) -> token.getTokenValue())
 			.onErrorMap((ex) -> CredentialException.from(ex, routeId, registrationId, CredentialMode.TOKEN_RELAY));
