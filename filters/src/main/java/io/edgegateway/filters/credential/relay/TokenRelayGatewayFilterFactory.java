@@ -15,7 +15,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 
-
 /**
  * {@code TokenRelay}: the upstream receives the signed-in user's own access token as
  * {@code Authorization: Bearer}. Unlike Spring Cloud Gateway's filter of the same name,
