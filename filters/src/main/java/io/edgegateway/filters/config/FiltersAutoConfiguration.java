@@ -1,7 +1,32 @@
 package io.edgegateway.filters.config;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.edgegateway.filters.access.RequireClaimsGatewayFilterFactory;
+import io.edgegateway.filters.audit.AuditEventWriter;
+import io.edgegateway.filters.audit.AuditGlobalFilter;
+import io.edgegateway.filters.audit.LoggingAuditEventWriter;
+import io.edgegateway.filters.credential.ClientKeys;
+import io.edgegateway.filters.credential.ClientRegistrations;
+import io.edgegateway.filters.credential.CredentialService;
+import io.edgegateway.filters.credential.CredentialStrategy;
+import io.edgegateway.filters.credential.CredentialsProperties;
+import io.edgegateway.filters.credential.TokenRequests;
+import io.edgegateway.filters.credential.UserTokens;
+import io.edgegateway.filters.credential.delegation.DelegatedServiceAccountGatewayFilterFactory;
+import io.edgegateway.filters.credential.delegation.DelegatedServiceAccountStrategy;
+import io.edgegateway.filters.credential.delegation.DelegationAssertionSigner;
+import io.edgegateway.filters.credential.delegation.ServiceAccountKeys;
+import io.edgegateway.filters.credential.exchange.TokenExchangeGatewayFilterFactory;
+import io.edgegateway.filters.credential.exchange.TokenExchangeStrategy;
+import io.edgegateway.filters.credential.obo.OnBehalfOfGatewayFilterFactory;
+import io.edgegateway.filters.credential.obo.OnBehalfOfStrategy;
 import io.edgegateway.filters.credential.relay.TokenRelayGatewayFilterFactory;
 import io.edgegateway.filters.credential.relay.TokenRelayStrategy;
+import io.edgegateway.filters.credential.serviceaccount.ClientCredentialsStrategy;
+import io.edgegateway.filters.credential.serviceaccount.ServiceAccountGatewayFilterFactory;
 import io.edgegateway.filters.identity.IdentityClaimsResolver;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityHeadersGatewayFilterFactory;
@@ -24,7 +49,7 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  */
 @AutoConfiguration(after = ReactiveOAuth2ClientAutoConfiguration.class)
 @ConditionalOnProperty(name = "edge.filters.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({ IdentityProperties.class, CredentialsProperties.class })
 class FiltersAutoConfiguration {
 
 	@Bean
@@ -52,24 +77,119 @@ class FiltersAutoConfiguration {
 		return new RequestIdWebFilter(injector.requestIdHeader());
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	RequireClaimsGatewayFilterFactory requireClaimsGatewayFilterFactory(IdentityClaimsResolver claimsResolver) {
+		return new RequireClaimsGatewayFilterFactory(claimsResolver);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "edge.audit.enabled", matchIfMissing = true)
+	AuditEventWriter auditEventWriter() {
+		return new LoggingAuditEventWriter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AuditEventWriter.class)
+	AuditGlobalFilter auditGlobalFilter(AuditEventWriter writer, IdentityClaimsResolver claimsResolver) {
+		return new AuditGlobalFilter(writer, claimsResolver, Clock.systemUTC());
+	}
+
 	/**
-	 * Spring Security registers the authorized client manager late (a registry
-	 * post-processor), so the condition is on the client registrations it is built from.
+	 * The credential modes. Spring Security registers the authorized client manager late
+	 * (a registry post-processor), so the condition is on the client registrations it is
+	 * built from.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(ReactiveClientRegistrationRepository.class)
-	static class TokenRelayConfiguration {
+	static class CredentialConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TokenRelayStrategy tokenRelayStrategy(ReactiveOAuth2AuthorizedClientManager authorizedClients) {
-			return new TokenRelayStrategy(authorizedClients);
+		ClientRegistrations clientRegistrations(ReactiveClientRegistrationRepository repository) {
+			return new ClientRegistrations(repository);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		TokenRelayGatewayFilterFactory edgeTokenRelayGatewayFilterFactory(TokenRelayStrategy strategy) {
-			return new TokenRelayGatewayFilterFactory(strategy);
+		TokenRequests tokenRequests(CredentialsProperties properties) {
+			return new TokenRequests(new ClientKeys(properties.getClientKeys()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UserTokens userTokens(ReactiveOAuth2AuthorizedClientManager authorizedClients) {
+			return new UserTokens(authorizedClients);
+		}
+
+		@Bean
+		TokenRelayStrategy tokenRelayStrategy(UserTokens userTokens, ClientRegistrations registrations) {
+			return new TokenRelayStrategy(userTokens, registrations);
+		}
+
+		@Bean
+		ClientCredentialsStrategy clientCredentialsStrategy(ClientRegistrations registrations,
+				TokenRequests tokenRequests) {
+			return new ClientCredentialsStrategy(registrations, tokenRequests);
+		}
+
+		@Bean
+		TokenExchangeStrategy tokenExchangeStrategy(ClientRegistrations registrations, TokenRequests tokenRequests,
+				UserTokens userTokens, ClientCredentialsStrategy actors) {
+			return new TokenExchangeStrategy(registrations, tokenRequests, userTokens, actors);
+		}
+
+		@Bean
+		OnBehalfOfStrategy onBehalfOfStrategy(ClientRegistrations registrations, TokenRequests tokenRequests,
+				UserTokens userTokens) {
+			return new OnBehalfOfStrategy(registrations, tokenRequests, userTokens);
+		}
+
+		@Bean
+		DelegatedServiceAccountStrategy delegatedServiceAccountStrategy(CredentialsProperties properties,
+				TokenRequests tokenRequests, IdentityClaimsResolver claimsResolver) {
+			return new DelegatedServiceAccountStrategy(new ServiceAccountKeys(properties.getServiceAccounts()),
+					new DelegationAssertionSigner(Clock.systemUTC(), Duration.ofMinutes(5)), tokenRequests,
+					claimsResolver);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CredentialService credentialService(List<CredentialStrategy> strategies, CredentialsProperties properties) {
+			return new CredentialService(strategies, properties.getTimeout());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TokenRelayGatewayFilterFactory edgeTokenRelayGatewayFilterFactory(CredentialService credentials) {
+			return new TokenRelayGatewayFilterFactory(credentials);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TokenExchangeGatewayFilterFactory tokenExchangeGatewayFilterFactory(CredentialService credentials) {
+			return new TokenExchangeGatewayFilterFactory(credentials);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		OnBehalfOfGatewayFilterFactory onBehalfOfGatewayFilterFactory(CredentialService credentials) {
+			return new OnBehalfOfGatewayFilterFactory(credentials);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DelegatedServiceAccountGatewayFilterFactory delegatedServiceAccountGatewayFilterFactory(
+				CredentialService credentials) {
+			return new DelegatedServiceAccountGatewayFilterFactory(credentials);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServiceAccountGatewayFilterFactory serviceAccountGatewayFilterFactory(CredentialService credentials) {
+			return new ServiceAccountGatewayFilterFactory(credentials);
 		}
 
 	}

@@ -59,7 +59,7 @@ public class CredentialException extends RuntimeException {
 		}
 		if (failure instanceof OAuth2AuthorizationException authorization) {
 			String code = authorization.getError().getErrorCode();
-			Reason reason = SIGN_IN_ERRORS.contains(code) ? Reason.SIGN_IN_REQUIRED
+			Reason reason = (SIGN_IN_ERRORS.contains(code) && mode.presentsUserToken()) ? Reason.SIGN_IN_REQUIRED
 					: UNAVAILABLE_ERRORS.contains(code) ? Reason.UNAVAILABLE : Reason.REFUSED;
 			return new CredentialException(reason, routeId, registration, mode, code,
 					"The identity provider refused the credential: " + code, failure);

@@ -2,18 +2,13 @@ package io.edgegateway.filters.credential.relay;
 
 import java.util.List;
 
-import io.edgegateway.filters.credential.CredentialException;
+import io.edgegateway.filters.credential.AbstractCredentialGatewayFilterFactory;
+import io.edgegateway.filters.credential.CredentialConfig;
 import io.edgegateway.filters.credential.CredentialMode;
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
+import io.edgegateway.filters.credential.CredentialService;
+import io.edgegateway.filters.credential.CredentialSpec;
 
-import org.springframework.cloud.gateway.filter.GatewayFilter;
-import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.core.style.ToStringCreator;
-import org.springframework.security.core.Authentication;
-import org.springframework.util.Assert;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@code TokenRelay}: the upstream receives the signed-in user's own access token as
@@ -29,14 +24,10 @@ import org.springframework.web.server.ServerWebExchange;
  * </pre>
  */
 public class TokenRelayGatewayFilterFactory
-		extends AbstractGatewayFilterFactory<TokenRelayGatewayFilterFactory.Config> {
+		extends AbstractCredentialGatewayFilterFactory<TokenRelayGatewayFilterFactory.Config> {
 
-	private final TokenRelayStrategy strategy;
-
-	public TokenRelayGatewayFilterFactory(TokenRelayStrategy strategy) {
-		super(Config.class);
-		Assert.notNull(strategy, "strategy cannot be null");
-		this.strategy = strategy;
+	public TokenRelayGatewayFilterFactory(CredentialService credentials) {
+		super(Config.class, credentials);
 	}
 
 	@Override
@@ -44,67 +35,20 @@ public class TokenRelayGatewayFilterFactory
 		return List.of("registration");
 	}
 
-	@Override
-	public GatewayFilter apply(Config config) {
-		String routeId = (config.getRouteId() != null) ? config.getRouteId() : "(unnamed)";
-		String registration = config.getRegistration();
-		return (exchange, chain) -> userOf(exchange)
-			.switchIfEmpty(Mono
-				.error(() -> CredentialException.signInRequired(routeId, registration, CredentialMode.TOKEN_RELAY)))
-			.flatMap((user) -> this.strategy.accessToken(user, routeId, registration))
-			.map((token) -> withBearerAuth(exchange, token))
-			.flatMap(chain::filter);
-	}
-
-	private static Mono<Authentication> userOf(ServerWebExchange exchange) {
-		return exchange.getPrincipal()
-			.filter(Authentication.class::isInstance)
-			.cast(Authentication.class)
-			.filter(Authentication::isAuthenticated);
-	}
-
-	private static ServerWebExchange withBearerAuth(ServerWebExchange exchange, String token) {
-		return exchange.mutate()
-			.request((request) -> request.headers((headers) -> headers.setBearerAuth(token)))
-			.build();
-	}
-
 	/**
-	 * The route's arguments.
+	 * The route's arguments: an optional {@code registration}.
 	 */
-	public static class Config implements HasRouteId {
-
-		private @Nullable String routeId;
-
-		/**
-		 * Client registration whose token is relayed; default the one the user signed in
-		 * with.
-		 */
-		private @Nullable String registration;
+	public static class Config extends CredentialConfig {
 
 		@Override
-		public void setRouteId(String routeId) {
-			this.routeId = routeId;
-		}
-
-		@Override
-		public @Nullable String getRouteId() {
-			return this.routeId;
-		}
-
-		public @Nullable String getRegistration() {
-			return this.registration;
-		}
-
-		public Config setRegistration(@Nullable String registration) {
-			this.registration = registration;
-			return this;
+		public CredentialSpec toSpec() {
+			return CredentialSpec.builder(routeId(), CredentialMode.TOKEN_RELAY, getRegistration()).build();
 		}
 
 		@Override
 		public String toString() {
-			return new ToStringCreator(this).append("routeId", this.routeId)
-				.append("registration", this.registration)
+			return new ToStringCreator(this).append("routeId", getRouteId())
+				.append("registration", getRegistration())
 				.toString();
 		}
 

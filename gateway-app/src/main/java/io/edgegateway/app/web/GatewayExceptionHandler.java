@@ -2,6 +2,7 @@ package io.edgegateway.app.web;
 
 import java.net.URI;
 
+import io.edgegateway.filters.access.AccessRuleException;
 import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.identity.RequestIds;
 import org.apache.commons.logging.Log;
@@ -29,9 +30,9 @@ import org.springframework.web.server.WebSession;
  */
 @Component
 @Order(-2)
-public class CredentialExceptionHandler implements WebExceptionHandler {
+public class GatewayExceptionHandler implements WebExceptionHandler {
 
-	private static final Log logger = LogFactory.getLog(CredentialExceptionHandler.class);
+	private static final Log logger = LogFactory.getLog(GatewayExceptionHandler.class);
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
@@ -39,14 +40,20 @@ public class CredentialExceptionHandler implements WebExceptionHandler {
 
 	private final ProblemResponses problems;
 
-	public CredentialExceptionHandler(ServerAuthenticationEntryPoint entryPoint, ProblemResponses problems) {
+	public GatewayExceptionHandler(ServerAuthenticationEntryPoint entryPoint, ProblemResponses problems) {
 		this.entryPoint = entryPoint;
 		this.problems = problems;
 	}
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		if (!(ex instanceof CredentialException failure) || exchange.getResponse().isCommitted()) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		if (ex instanceof AccessRuleException denial) {
+			return denied(exchange, denial);
+		}
+		if (!(ex instanceof CredentialException failure)) {
 			return Mono.error(ex);
 		}
 		logger.warn("request_id=%s route=%s registration=%s mode=%s error=%s: %s".formatted(
@@ -63,6 +70,20 @@ public class CredentialExceptionHandler implements WebExceptionHandler {
 				yield this.problems.write(exchange, problem(exchange, failure, HttpStatus.SERVICE_UNAVAILABLE));
 			}
 		};
+	}
+
+	private Mono<Void> denied(ServerWebExchange exchange, AccessRuleException denial) {
+		logger.info("request_id=%s route=%s denied: %s".formatted(exchange.getAttribute(RequestIds.ATTRIBUTE),
+				denial.getRouteId(), denial.getMessage()));
+		if (denial.getRule() == null) {
+			return this.entryPoint.commence(exchange, new InsufficientAuthenticationException(denial.getMessage()));
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, denial.getMessage());
+		problem.setTitle("Forbidden");
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setProperty("route", denial.getRouteId());
+		problem.setProperty("rule", denial.getRule());
+		return this.problems.write(exchange, problem);
 	}
 
 	private static ProblemDetail problem(ServerWebExchange exchange, CredentialException failure, HttpStatus status) {

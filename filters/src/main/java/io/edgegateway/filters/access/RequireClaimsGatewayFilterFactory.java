@@ -1,0 +1,210 @@
+package io.edgegateway.filters.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.edgegateway.filters.identity.IdentityClaims;
+import io.edgegateway.filters.identity.IdentityClaimsResolver;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.cloud.gateway.support.HasRouteId;
+import org.springframework.core.Ordered;
+import org.springframework.core.style.ToStringCreator;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.util.Assert;
+
+/**
+ * {@code RequireClaims}: the gateway decides who may call a route, before any credential
+ * is minted (the filter runs first whatever its place in the route). Every condition
+ * given must hold: {@code groups} (one of), {@code all-groups} (all of), {@code scopes}
+ * (all of), {@code tenants} (one of), {@code email-domains} (one of). A request that
+ * fails gets {@code 403} naming the route and the condition, and never reaches the
+ * upstream.
+ *
+ * <pre>
+ * filters:
+ *   - name: RequireClaims
+ *     args:
+ *       groups: [ finance, audit ]
+ *       tenants: [ t1 ]
+ * </pre>
+ */
+public class RequireClaimsGatewayFilterFactory
+		extends AbstractGatewayFilterFactory<RequireClaimsGatewayFilterFactory.Config> {
+
+	/**
+	 * Access rules run before every other route filter.
+	 */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
+
+	private static final String SCOPE_AUTHORITY = "SCOPE_";
+
+	private final IdentityClaimsResolver claimsResolver;
+
+	public RequireClaimsGatewayFilterFactory(IdentityClaimsResolver claimsResolver) {
+		super(Config.class);
+		Assert.notNull(claimsResolver, "claimsResolver cannot be null");
+		this.claimsResolver = claimsResolver;
+	}
+
+	@Override
+	public GatewayFilter apply(Config config) {
+		String routeId = config.routeId();
+		List<ClaimRule> rules = config.toRules();
+		return new OrderedGatewayFilter((exchange, chain) -> exchange.getPrincipal()
+			.filter(Authentication.class::isInstance)
+			.cast(Authentication.class)
+			.map((user) -> failedRule(rules, user))
+			.defaultIfEmpty(Optional.of(new Failure(null)))
+			.flatMap((failure) -> failure.isPresent()
+					? Mono.error(new AccessRuleException(routeId, failure.get().rule())) : chain.filter(exchange)),
+				ORDER);
+	}
+
+	private Optional<Failure> failedRule(List<ClaimRule> rules, Authentication user) {
+		Optional<IdentityClaims> identity = this.claimsResolver.resolve(user);
+		if (identity.isEmpty()) {
+			return Optional.of(new Failure(null));
+		}
+		Set<String> scopes = user.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((authority) -> authority != null && authority.startsWith(SCOPE_AUTHORITY))
+			.map((authority) -> authority.substring(SCOPE_AUTHORITY.length()))
+			.collect(Collectors.toSet());
+		return rules.stream()
+			.filter((rule) -> !rule.test(identity.get(), scopes))
+			.findFirst()
+			.map((rule) -> new Failure(rule.describe()));
+	}
+
+	private record Failure(@Nullable String rule) {
+	}
+
+	/**
+	 * The route's conditions.
+	 */
+	public static class Config implements HasRouteId {
+
+		private @Nullable String routeId;
+
+		private List<String> groups = new ArrayList<>();
+
+		private List<String> allGroups = new ArrayList<>();
+
+		private List<String> scopes = new ArrayList<>();
+
+		private List<String> tenants = new ArrayList<>();
+
+		private List<String> emailDomains = new ArrayList<>();
+
+		@Override
+		public void setRouteId(String routeId) {
+			this.routeId = routeId;
+		}
+
+		@Override
+		public @Nullable String getRouteId() {
+			return this.routeId;
+		}
+
+		public List<String> getGroups() {
+			return this.groups;
+		}
+
+		public Config setGroups(List<String> groups) {
+			this.groups = groups;
+			return this;
+		}
+
+		public List<String> getAllGroups() {
+			return this.allGroups;
+		}
+
+		public Config setAllGroups(List<String> allGroups) {
+			this.allGroups = allGroups;
+			return this;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public Config setScopes(List<String> scopes) {
+			this.scopes = scopes;
+			return this;
+		}
+
+		public List<String> getTenants() {
+			return this.tenants;
+		}
+
+		public Config setTenants(List<String> tenants) {
+			this.tenants = tenants;
+			return this;
+		}
+
+		public List<String> getEmailDomains() {
+			return this.emailDomains;
+		}
+
+		public Config setEmailDomains(List<String> emailDomains) {
+			this.emailDomains = emailDomains;
+			return this;
+		}
+
+		String routeId() {
+			return (this.routeId != null) ? this.routeId : "(unnamed)";
+		}
+
+		/**
+		 * The conditions, checked once per route.
+		 * @return the rules
+		 * @throws IllegalArgumentException naming the route if no condition is given
+		 */
+		List<ClaimRule> toRules() {
+			List<ClaimRule> rules = new ArrayList<>();
+			add(rules, ClaimRule.Kind.GROUPS, ClaimRule.Match.ANY_OF, this.groups);
+			add(rules, ClaimRule.Kind.GROUPS, ClaimRule.Match.ALL_OF, this.allGroups);
+			add(rules, ClaimRule.Kind.SCOPES, ClaimRule.Match.ALL_OF, this.scopes);
+			add(rules, ClaimRule.Kind.TENANT, ClaimRule.Match.ANY_OF, this.tenants);
+			add(rules, ClaimRule.Kind.EMAIL_DOMAIN, ClaimRule.Match.ANY_OF,
+					this.emailDomains.stream().map((domain) -> domain.toLowerCase(Locale.ROOT)).toList());
+			if (rules.isEmpty()) {
+				throw new IllegalArgumentException("route '" + routeId()
+						+ "': RequireClaims needs at least one of groups, all-groups, scopes, tenants, email-domains");
+			}
+			return List.copyOf(rules);
+		}
+
+		private static void add(List<ClaimRule> rules, ClaimRule.Kind kind, ClaimRule.Match match,
+				List<String> values) {
+			List<String> present = values.stream().map(String::trim).filter((value) -> !value.isEmpty()).toList();
+			if (!present.isEmpty()) {
+				rules.add(new ClaimRule(kind, match, Set.copyOf(present)));
+			}
+		}
+
+		@Override
+		public String toString() {
+			return new ToStringCreator(this).append("routeId", this.routeId)
+				.append("groups", this.groups)
+				.append("allGroups", this.allGroups)
+				.append("scopes", this.scopes)
+				.append("tenants", this.tenants)
+				.append("emailDomains", this.emailDomains)
+				.toString();
+		}
+
+	}
+
+}

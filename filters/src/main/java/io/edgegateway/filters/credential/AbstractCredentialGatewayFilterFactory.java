@@ -1,0 +1,61 @@
+package io.edgegateway.filters.credential;
+
+import io.edgegateway.filters.token.MintedToken;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.util.Assert;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The shape every credential filter shares: prepare the route's credential once, then per
+ * request obtain the token for the signed-in user and send it upstream as
+ * {@code Authorization: Bearer}, replacing whatever the client sent. Without a user, or
+ * without a token, the upstream is not called: the request ends in a
+ * {@link CredentialException}.
+ *
+ * @param <C> the filter's arguments
+ */
+public abstract class AbstractCredentialGatewayFilterFactory<C extends CredentialConfig>
+		extends AbstractGatewayFilterFactory<C> {
+
+	private final CredentialService credentials;
+
+	protected AbstractCredentialGatewayFilterFactory(Class<C> configClass, CredentialService credentials) {
+		super(configClass);
+		Assert.notNull(credentials, "credentials cannot be null");
+		this.credentials = credentials;
+	}
+
+	@Override
+	public final GatewayFilter apply(C config) {
+		CredentialSpec spec = config.toSpec();
+		CredentialSource source = this.credentials.prepare(spec);
+		return (exchange, chain) -> userOf(exchange)
+			.doOnNext(
+					(user) -> exchange.getAttributes().put(RouteCredential.ATTRIBUTE, new RouteCredential(spec, null)))
+			.switchIfEmpty(Mono
+				.error(() -> CredentialException.signInRequired(spec.routeId(), spec.registration(), spec.mode())))
+			.flatMap(source::obtain)
+			.map((token) -> withCredential(exchange, spec, token))
+			.flatMap(chain::filter);
+	}
+
+	private static Mono<Authentication> userOf(ServerWebExchange exchange) {
+		return exchange.getPrincipal()
+			.filter(Authentication.class::isInstance)
+			.cast(Authentication.class)
+			.filter(Authentication::isAuthenticated);
+	}
+
+	private static ServerWebExchange withCredential(ServerWebExchange exchange, CredentialSpec spec,
+			MintedToken token) {
+		exchange.getAttributes().put(RouteCredential.ATTRIBUTE, new RouteCredential(spec, token.fingerprint()));
+		return exchange.mutate()
+			.request((request) -> request.headers((headers) -> headers.setBearerAuth(token.value())))
+			.build();
+	}
+
+}

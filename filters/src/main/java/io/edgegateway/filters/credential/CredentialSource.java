@@ -1,0 +1,23 @@
+package io.edgegateway.filters.credential;
+
+import io.edgegateway.filters.token.MintedToken;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.Authentication;
+
+/**
+ * A route's credential, prepared once when the route is built: given the signed-in user,
+ * it obtains the token the upstream receives, or fails with a
+ * {@link CredentialException}.
+ */
+@FunctionalInterface
+public interface CredentialSource {
+
+	/**
+	 * Obtain the upstream's token for a user.
+	 * @param user the authenticated user
+	 * @return the token, or a {@link CredentialException}
+	 */
+	Mono<MintedToken> obtain(Authentication user);
+
+}

@@ -1,0 +1,26 @@
+package io.edgegateway.filters.credential;
+
+/**
+ * One credential mode's way of obtaining tokens. {@link #prepare(CredentialSpec)} runs
+ * once per route: it checks the spec against the gateway's configuration (registrations,
+ * keys) and builds what minting needs, so a bad route fails when it is loaded, naming the
+ * route and the field.
+ */
+public interface CredentialStrategy {
+
+	/**
+	 * The mode this strategy implements.
+	 * @return the mode
+	 */
+	CredentialMode mode();
+
+	/**
+	 * Prepare a route's credential.
+	 * @param spec the route's credential spec
+	 * @return the prepared source
+	 * @throws InvalidCredentialSpecException if the spec names something the gateway does
+	 * not have
+	 */
+	CredentialSource prepare(CredentialSpec spec);
+
+}

@@ -1,0 +1,117 @@
+package io.edgegateway.filters.credential;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Gateway-wide credential settings: keys for {@code private_key_jwt} client
+ * authentication, service-account keys for domain-wide delegation, and how long a call to
+ * the identity provider may take. Keys are files (mounted Kubernetes Secrets), read again
+ * when they change, so they rotate without a restart.
+ */
+@ConfigurationProperties("edge.credentials")
+public class CredentialsProperties {
+
+	/**
+	 * Longest wait for the identity provider to mint a token; past it the request ends in
+	 * {@code 503}. Default 5s.
+	 */
+	private Duration timeout = Duration.ofSeconds(5);
+
+	/**
+	 * Private keys for {@code private_key_jwt} client authentication, by client
+	 * registration id.
+	 */
+	private Map<String, ClientKey> clientKeys = new LinkedHashMap<>();
+
+	/**
+	 * Service-account key files (Google's JSON key file format) for domain-wide
+	 * delegation, by name.
+	 */
+	private Map<String, ServiceAccount> serviceAccounts = new LinkedHashMap<>();
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Map<String, ClientKey> getClientKeys() {
+		return this.clientKeys;
+	}
+
+	public void setClientKeys(Map<String, ClientKey> clientKeys) {
+		this.clientKeys = clientKeys;
+	}
+
+	public Map<String, ServiceAccount> getServiceAccounts() {
+		return this.serviceAccounts;
+	}
+
+	public void setServiceAccounts(Map<String, ServiceAccount> serviceAccounts) {
+		this.serviceAccounts = serviceAccounts;
+	}
+
+	/**
+	 * A client's signing key for {@code private_key_jwt}.
+	 */
+	public static class ClientKey {
+
+		/**
+		 * PEM file with the RSA private key (PKCS#8, {@code BEGIN PRIVATE KEY}).
+		 */
+		private @Nullable Path privateKeyFile;
+
+		/**
+		 * Key id ({@code kid}) the identity provider knows the public key by.
+		 */
+		private @Nullable String keyId;
+
+		public @Nullable Path getPrivateKeyFile() {
+			return this.privateKeyFile;
+		}
+
+		public void setPrivateKeyFile(@Nullable Path privateKeyFile) {
+			this.privateKeyFile = privateKeyFile;
+		}
+
+		public @Nullable String getKeyId() {
+			return this.keyId;
+		}
+
+		public void setKeyId(@Nullable String keyId) {
+			this.keyId = keyId;
+		}
+
+	}
+
+	/**
+	 * A service account allowed domain-wide delegation.
+	 */
+	public static class ServiceAccount {
+
+		/**
+		 * The service account's JSON key file ({@code client_email}, {@code private_key},
+		 * {@code private_key_id}, {@code token_uri}).
+		 */
+		private @Nullable Path keyFile;
+
+		public @Nullable Path getKeyFile() {
+			return this.keyFile;
+		}
+
+		public void setKeyFile(@Nullable Path keyFile) {
+			this.keyFile = keyFile;
+		}
+
+	}
+
+}

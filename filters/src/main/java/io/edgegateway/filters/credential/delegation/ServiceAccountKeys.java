@@ -1,0 +1,51 @@
+package io.edgegateway.filters.credential.delegation;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.edgegateway.filters.credential.CredentialSpec;
+import io.edgegateway.filters.credential.CredentialsProperties;
+import io.edgegateway.filters.credential.InvalidCredentialSpecException;
+import io.edgegateway.filters.credential.KeyFile;
+
+/**
+ * The service-account keys allowed domain-wide delegation
+ * ({@code edge.credentials.service-accounts.<name>}), read from their files and re-read
+ * when the files change.
+ */
+public final class ServiceAccountKeys {
+
+	private final Map<String, CredentialsProperties.ServiceAccount> configured;
+
+	private final Map<String, KeyFile<ServiceAccountKey>> files = new ConcurrentHashMap<>();
+
+	public ServiceAccountKeys(Map<String, CredentialsProperties.ServiceAccount> configured) {
+		this.configured = Map.copyOf(configured);
+	}
+
+	/**
+	 * The key file of the service account a route names.
+	 * @param spec the route's spec; its registration is the service account's name
+	 * @return the key file
+	 * @throws InvalidCredentialSpecException if the service account is not configured or
+	 * its key unreadable
+	 */
+	KeyFile<ServiceAccountKey> require(CredentialSpec spec) {
+		String name = spec.requireRegistration();
+		try {
+			return this.files.computeIfAbsent(name, (id) -> {
+				CredentialsProperties.ServiceAccount account = this.configured.get(id);
+				if (account == null || account.getKeyFile() == null) {
+					throw new IllegalArgumentException(
+							"'" + id + "' is not a configured service account " + "(edge.credentials.service-accounts."
+									+ id + ".key-file); configured: " + this.configured.keySet());
+				}
+				return new KeyFile<>(account.getKeyFile(), ServiceAccountKey::parse);
+			});
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCredentialSpecException(spec.routeId(), "service-account", ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.edgegateway.filters.credential.serviceaccount;
+
+import java.util.List;
+
+import io.edgegateway.filters.credential.AbstractCredentialGatewayFilterFactory;
+import io.edgegateway.filters.credential.CredentialConfig;
+import io.edgegateway.filters.credential.CredentialMode;
+import io.edgegateway.filters.credential.CredentialService;
+import io.edgegateway.filters.credential.CredentialSpec;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.style.ToStringCreator;
+
+/**
+ * {@code ServiceAccount}: the upstream receives a client-credentials token of the route's
+ * registration; the user travels in the identity headers ("backend mapping"), and the
+ * gateway enforces who may call the route ({@code RequireClaims}).
+ *
+ * <pre>
+ * filters:
+ *   - ServiceAccount=reports-sa
+ *   - name: ServiceAccount
+ *     args: { registration: reports-sa, scope: "reports.read", audience: reports-api }
+ * </pre>
+ */
+public class ServiceAccountGatewayFilterFactory
+		extends AbstractCredentialGatewayFilterFactory<ServiceAccountGatewayFilterFactory.Config> {
+
+	public ServiceAccountGatewayFilterFactory(CredentialService credentials) {
+		super(Config.class, credentials);
+	}
+
+	@Override
+	public List<String> shortcutFieldOrder() {
+		return List.of("registration", "scope");
+	}
+
+	/**
+	 * The route's arguments: {@code registration} (required), {@code scope},
+	 * {@code audience}, {@code resource}.
+	 */
+	public static class Config extends CredentialConfig {
+
+		private @Nullable String audience;
+
+		private @Nullable String resource;
+
+		public @Nullable String getAudience() {
+			return this.audience;
+		}
+
+		public Config setAudience(@Nullable String audience) {
+			this.audience = audience;
+			return this;
+		}
+
+		public @Nullable String getResource() {
+			return this.resource;
+		}
+
+		public Config setResource(@Nullable String resource) {
+			this.resource = resource;
+			return this;
+		}
+
+		@Override
+		public CredentialSpec toSpec() {
+			return CredentialSpec.builder(routeId(), CredentialMode.SERVICE_ACCOUNT, requiredRegistration())
+				.scopes(scopes())
+				.audience(this.audience)
+				.resource(this.resource)
+				.build();
+		}
+
+		@Override
+		public String toString() {
+			return new ToStringCreator(this).append("routeId", getRouteId())
+				.append("registration", getRegistration())
+				.append("scope", getScope())
+				.append("audience", this.audience)
+				.toString();
+		}
+
+	}
+
+}

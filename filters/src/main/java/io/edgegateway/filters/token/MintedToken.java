@@ -1,0 +1,50 @@
+package io.edgegateway.filters.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+
+/**
+ * A token the gateway obtained for an upstream.
+ *
+ * @param value the token, never logged
+ * @param expiresAt when it expires, if the identity provider said
+ */
+public record MintedToken(String value, @Nullable Instant expiresAt) {
+
+	/**
+	 * A minted token from an OAuth2 access token.
+	 * @param token the access token
+	 * @return the minted token
+	 */
+	public static MintedToken of(OAuth2AccessToken token) {
+		return new MintedToken(token.getTokenValue(), token.getExpiresAt());
+	}
+
+	/**
+	 * A fingerprint that identifies the token in logs and audit events without revealing
+	 * it: {@code sha256:} and the first 16 hex digits of its SHA-256.
+	 * @return the fingerprint
+	 */
+	public String fingerprint() {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(this.value.getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "MintedToken[" + fingerprint() + ", expiresAt=" + this.expiresAt + "]";
+	}
+
+}
