@@ -18,8 +18,8 @@ class ModuleArchitectureTests {
 		.importPackages("io.edgegateway.filters");
 
 	/**
-	 * Filter factories and their arguments ({@code CredentialConfig}) face the gateway; the strategies behind them
-	 * do not.
+	 * Filter factories and their arguments ({@code CredentialConfig}) face the gateway;
+	 * the strategies behind them do not.
 	 */
 	@Test
 	void strategiesAndTokenCodeDoNotDependOnTheGatewayOrTheExchange() {

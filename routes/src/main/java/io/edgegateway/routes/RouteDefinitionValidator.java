@@ -1,0 +1,126 @@
+package io.edgegateway.routes;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.cloud.gateway.filter.FilterDefinition;
+import org.springframework.cloud.gateway.filter.factory.GatewayFilterFactory;
+import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
+import org.springframework.cloud.gateway.handler.predicate.RoutePredicateFactory;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.cloud.gateway.support.HasRouteId;
+
+/**
+ * Checks route definitions the way the gateway will build them, and reports every problem
+ * at once, each naming the route and the predicate or filter: a missing or scheme-less
+ * URI, an unknown predicate or filter name, and any failure of binding a filter's
+ * arguments or of the factory's own validation when it builds the filter (such as a
+ * credential filter naming a client registration the gateway does not have).
+ * <p>
+ * Spring Cloud Gateway itself skips a route it cannot build with a warning; this is what
+ * lets a bad route be refused instead.
+ */
+public final class RouteDefinitionValidator {
+
+	private final Map<String, GatewayFilterFactory<?>> filters;
+
+	private final Map<String, RoutePredicateFactory<?>> predicates;
+
+	private final ConfigurationService configurationService;
+
+	public RouteDefinitionValidator(List<GatewayFilterFactory<?>> filters, List<RoutePredicateFactory<?>> predicates,
+			ConfigurationService configurationService) {
+		this.filters = filters.stream()
+			.collect(Collectors.toMap(GatewayFilterFactory::name, Function.identity(), (first, second) -> second));
+		this.predicates = predicates.stream()
+			.collect(Collectors.toMap(RoutePredicateFactory::name, Function.identity(), (first, second) -> second));
+		this.configurationService = configurationService;
+	}
+
+	/**
+	 * Check one route, with the filters every route gets.
+	 * @param route the route
+	 * @param defaultFilters the gateway's default filters
+	 * @return the problems, each naming the route; empty if it is valid
+	 */
+	public List<String> validate(RouteDefinition route, List<FilterDefinition> defaultFilters) {
+		List<String> problems = new ArrayList<>();
+		String prefix = "route '" + route.getId() + "': ";
+		URI uri = route.getUri();
+		if (uri == null || uri.getScheme() == null) {
+			problems.add(prefix + "uri: '" + uri + "' needs a scheme (http, https, lb, ...)");
+		}
+		for (PredicateDefinition predicate : route.getPredicates()) {
+			RoutePredicateFactory<?> factory = this.predicates.get(predicate.getName());
+			if (factory == null) {
+				problems.add(prefix + "predicates: unknown predicate '" + predicate.getName() + "'; known: "
+						+ this.predicates.keySet());
+				continue;
+			}
+			check(problems, prefix + "predicate " + predicate.getName() + ": ",
+					() -> bind(factory, predicate, route.getId()));
+		}
+		List<FilterDefinition> filters = new ArrayList<>(defaultFilters);
+		filters.addAll(route.getFilters());
+		for (FilterDefinition filter : filters) {
+			GatewayFilterFactory<?> factory = this.filters.get(filter.getName());
+			if (factory == null) {
+				problems.add(prefix + "filters: unknown filter '" + filter.getName() + "'; known: "
+						+ this.filters.keySet().stream().sorted().toList());
+				continue;
+			}
+			check(problems, prefix + "filter " + filter.getName() + ": ", () -> apply(factory, filter, route.getId()));
+		}
+		return problems;
+	}
+
+	@SuppressWarnings("unchecked")
+	private void apply(GatewayFilterFactory<?> factory, FilterDefinition filter, String routeId) {
+		GatewayFilterFactory<Object> typed = (GatewayFilterFactory<Object>) factory;
+		Object config = this.configurationService.with(typed)
+			.name(filter.getName())
+			.properties(filter.getArgs())
+			.bind();
+		typed.apply(withRouteId(config, routeId));
+	}
+
+	@SuppressWarnings("unchecked")
+	private void bind(RoutePredicateFactory<?> factory, PredicateDefinition predicate, String routeId) {
+		RoutePredicateFactory<Object> typed = (RoutePredicateFactory<Object>) factory;
+		Object config = this.configurationService.with(typed)
+			.name(predicate.getName())
+			.properties(predicate.getArgs())
+			.bind();
+		typed.apply(withRouteId(config, routeId));
+	}
+
+	private static Object withRouteId(Object config, String routeId) {
+		if (config instanceof HasRouteId hasRouteId) {
+			hasRouteId.setRouteId(routeId);
+		}
+		return config;
+	}
+
+	private static void check(List<String> problems, String prefix, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (RuntimeException ex) {
+			problems.add(prefix + rootMessage(ex));
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof IllegalArgumentException)) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+}
