@@ -5,12 +5,20 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.edgegateway.idp.server.AccessTokenSigner;
+import io.edgegateway.idp.server.EdgeGatewayClient;
+import io.edgegateway.idp.server.GoogleTokenEndpoint;
+import io.edgegateway.idp.server.ServiceAccountClients;
 import io.edgegateway.idp.server.TokenRequestCounter;
+import io.edgegateway.idp.server.TrustedKeys;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -66,14 +74,52 @@ public final class DemoIdentityProvider implements AutoCloseable {
 	}
 
 	/**
-	 * How many requests reached the token endpoint with the given grant type, whether
-	 * they succeeded or not.
+	 * The Google-style token endpoint for domain-wide delegation.
+	 * @return {@code http://127.0.0.1:<port>/google/token}
+	 */
+	public String googleTokenUri() {
+		return issuer() + GoogleTokenEndpoint.PATH;
+	}
+
+	/**
+	 * How many requests reached a token endpoint ({@code /oauth2/token} or
+	 * {@code /google/token}) with the given grant type, whether they succeeded or not.
 	 * @param grantType the {@code grant_type}, for example {@code authorization_code},
-	 * {@code refresh_token} or {@code client_credentials}
+	 * {@code refresh_token}, {@code client_credentials},
+	 * {@code urn:ietf:params:oauth:grant-type:token-exchange} or
+	 * {@code urn:ietf:params:oauth:grant-type:jwt-bearer}
 	 * @return the count since start
 	 */
 	public int tokenRequests(String grantType) {
-		return this.context.getBean(TokenRequestCounter.class).count(grantType);
+		return tokenRequestCounter().count(grantType);
+	}
+
+	/**
+	 * How many requests reached a token endpoint, whatever their grant type, whether they
+	 * succeeded or not.
+	 * @return the count since start
+	 */
+	public int tokenRequests() {
+		return tokenRequestCounter().count();
+	}
+
+	/**
+	 * Makes both token endpoints wait before answering every request, for tests of
+	 * timeouts.
+	 * @param delay how long; {@link Duration#ZERO} (the default) answers at once
+	 */
+	public void tokenEndpointDelay(Duration delay) {
+		tokenRequestCounter().delay(delay);
+	}
+
+	/**
+	 * Makes both token endpoints answer every request with the given status and the
+	 * non-JSON body {@code <html>oops</html>}, for tests of a broken identity provider.
+	 * The requests are still counted.
+	 * @param status the status, for example 500 or 503; 0 (the default) answers normally
+	 */
+	public void tokenEndpointFailure(int status) {
+		tokenRequestCounter().failureStatus(status);
 	}
 
 	/**
@@ -98,6 +144,10 @@ public final class DemoIdentityProvider implements AutoCloseable {
 		this.context.close();
 	}
 
+	private TokenRequestCounter tokenRequestCounter() {
+		return this.context.getBean(TokenRequestCounter.class);
+	}
+
 	private static String issuer(int port) {
 		return "http://" + LOOPBACK + ":" + port;
 	}
@@ -117,6 +167,10 @@ public final class DemoIdentityProvider implements AutoCloseable {
 		private Duration accessTokenTimeToLive = Duration.ofMinutes(5);
 
 		private boolean reuseRefreshTokens;
+
+		private final Map<String, RSAKey> clientKeys = new LinkedHashMap<>();
+
+		private final Map<String, Map<String, RSAPublicKey>> serviceAccountKeys = new LinkedHashMap<>();
 
 		private Builder() {
 		}
@@ -179,6 +233,43 @@ public final class DemoIdentityProvider implements AutoCloseable {
 		}
 
 		/**
+		 * The public key that verifies a client's {@code private_key_jwt} client
+		 * assertions (RS256). The identity provider serves it as a JWK Set at
+		 * {@code {issuer}/test-client-jwks/{clientId}} and registers the client with that
+		 * JWK Set URL. For {@code reports-sa-jwt} this registers the client, which
+		 * otherwise does not exist; for {@code edge-gateway} it allows
+		 * {@code private_key_jwt} besides the client secret.
+		 * @param clientId {@code reports-sa-jwt} or {@code edge-gateway}
+		 * @param publicJwk the client's RSA key; only its public part is used
+		 * @return this builder
+		 */
+		public Builder clientPublicKey(String clientId, RSAKey publicJwk) {
+			if (!Set.of(ServiceAccountClients.JWT_CLIENT_ID, EdgeGatewayClient.CLIENT_ID).contains(clientId)) {
+				throw new IllegalArgumentException("No client " + clientId + " can use private_key_jwt; use "
+						+ ServiceAccountClients.JWT_CLIENT_ID + " or " + EdgeGatewayClient.CLIENT_ID);
+			}
+			this.clientKeys.put(clientId, publicJwk.toPublicJWK());
+			return this;
+		}
+
+		/**
+		 * Registers a key of a Google-style service account allowed to sign domain-wide
+		 * delegation assertions for {@code {issuer}/google/token}. May be called several
+		 * times for the same account, with different key ids.
+		 * @param clientEmail the service account's {@code client_email}, the assertion's
+		 * {@code iss}
+		 * @param publicKey the public key of the service account's key pair
+		 * @param keyId the key id ({@code private_key_id}), the assertion's {@code kid}
+		 * header
+		 * @return this builder
+		 */
+		public Builder serviceAccount(String clientEmail, RSAPublicKey publicKey, String keyId) {
+			this.serviceAccountKeys.computeIfAbsent(clientEmail, (email) -> new LinkedHashMap<>())
+				.put(keyId, publicKey);
+			return this;
+		}
+
+		/**
 		 * Starts the identity provider and waits until it listens.
 		 * @return the running identity provider
 		 */
@@ -189,8 +280,16 @@ public final class DemoIdentityProvider implements AutoCloseable {
 				.web(WebApplicationType.SERVLET)
 				.environment(IsolatedEnvironment.create(resolvedPort, issuer(resolvedPort), this.redirectUris,
 						this.postLogoutRedirectUris, this.accessTokenTimeToLive, this.reuseRefreshTokens))
+				.initializers((applicationContext) -> applicationContext.getBeanFactory()
+					.registerSingleton("trustedKeys", trustedKeys()))
 				.run();
 			return new DemoIdentityProvider(context, resolvedPort);
+		}
+
+		private TrustedKeys trustedKeys() {
+			Map<String, Map<String, RSAPublicKey>> serviceAccounts = new LinkedHashMap<>();
+			this.serviceAccountKeys.forEach((email, keys) -> serviceAccounts.put(email, Map.copyOf(keys)));
+			return new TrustedKeys(this.clientKeys, serviceAccounts);
 		}
 
 		/**

@@ -46,6 +46,15 @@ public final class DemoUsers {
 	}
 
 	/**
+	 * The profile of the user with the given email address.
+	 * @param email the email address
+	 * @return the profile, or empty if there is no such demo user
+	 */
+	public static Optional<Profile> findByEmail(String email) {
+		return ALL.stream().filter((profile) -> profile.email().equals(email)).findFirst();
+	}
+
+	/**
 	 * A demo user's credentials and profile.
 	 *
 	 * @param username the login name, also the {@code sub} claim

@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class AuthorizationCodeFlow {
 
+	static final String REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/idp";
+
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
 	private final String issuer;
@@ -43,6 +45,20 @@ final class AuthorizationCodeFlow {
 
 	AuthorizationCodeFlow(String issuer) {
 		this.issuer = issuer;
+	}
+
+	/**
+	 * Logs a user in and exchanges the code (as {@code edge-gateway}), for the user's
+	 * access, refresh and ID tokens.
+	 */
+	static TokenEndpoint.Response signIn(String issuer, String username, String password)
+			throws IOException, InterruptedException {
+		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(issuer);
+		String code = flow.authorize(username, password, REDIRECT_URI);
+		TokenEndpoint.Response tokens = new TokenEndpoint(issuer).request(Map.of("grant_type", "authorization_code",
+				"code", code, "redirect_uri", REDIRECT_URI, "code_verifier", flow.codeVerifier()));
+		assertThat(tokens.status()).isEqualTo(200);
+		return tokens;
 	}
 
 	String codeVerifier() {

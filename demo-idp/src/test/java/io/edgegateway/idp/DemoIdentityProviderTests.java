@@ -92,6 +92,18 @@ class DemoIdentityProviderTests {
 	}
 
 	@Test
+	void registersThePrivateKeyJwtServiceAccountOnlyWithAKey() throws Exception {
+		Map<String, String> parameters = Map.of("grant_type", "client_credentials", "client_id", "reports-sa-jwt",
+				"client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion",
+				Jwts.clientAssertion(Jwts.generateKey("any"), "reports-sa-jwt", idp.issuer() + "/oauth2/token"));
+		TokenEndpoint.Response response = TokenEndpoint.withoutClientAuthentication(idp.issuer() + "/oauth2/token")
+			.request(parameters);
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.error()).isEqualTo("invalid_client");
+		assertThat(get("/test-client-jwks/reports-sa-jwt").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void signsAccessTokensThatVerifyAgainstTheJwks() throws Exception {
 		Instant now = Instant.now();
 		String token = idp.signAccessToken(Map.of("sub", "alice", "aud", "edge-gateway", "tenant", "t1"), now,

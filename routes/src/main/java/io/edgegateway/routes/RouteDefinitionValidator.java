@@ -62,7 +62,7 @@ public final class RouteDefinitionValidator {
 						+ this.predicates.keySet());
 				continue;
 			}
-			check(problems, prefix + "predicate " + predicate.getName() + ": ",
+			check(problems, prefix, "predicate " + predicate.getName() + ": ",
 					() -> bind(factory, predicate, route.getId()));
 		}
 		List<FilterDefinition> filters = new ArrayList<>(defaultFilters);
@@ -74,7 +74,7 @@ public final class RouteDefinitionValidator {
 						+ this.filters.keySet().stream().sorted().toList());
 				continue;
 			}
-			check(problems, prefix + "filter " + filter.getName() + ": ", () -> apply(factory, filter, route.getId()));
+			check(problems, prefix, "filter " + filter.getName() + ": ", () -> apply(factory, filter, route.getId()));
 		}
 		return problems;
 	}
@@ -106,12 +106,15 @@ public final class RouteDefinitionValidator {
 		return config;
 	}
 
-	private static void check(List<String> problems, String prefix, Runnable check) {
+	private static void check(List<String> problems, String routePrefix, String what, Runnable check) {
 		try {
 			check.run();
 		}
 		catch (RuntimeException ex) {
-			problems.add(prefix + rootMessage(ex));
+			String message = rootMessage(ex);
+			// Factories that know the route name it themselves; say it once.
+			problems.add(routePrefix + what
+					+ (message.startsWith(routePrefix) ? message.substring(routePrefix.length()) : message));
 		}
 	}
 

@@ -1,5 +1,9 @@
 package io.edgegateway.idp.server;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -11,18 +15,25 @@ import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The authorization server's beans: issuer, registered client, signing key, token claims
- * and the token request counter.
+ * The authorization server's beans: issuer, registered clients, signing key, token
+ * claims, the token request counter, and the endpoints beside Spring Authorization
+ * Server's own: the Google-style token endpoint and the test clients' JWK Sets. These are
+ * functional endpoints, because an annotated controller would need a stereotype.
  * <p>
  * Deliberately no {@code @Configuration} stereotype: this module sits on the gateway's
  * test classpath, and a component scan of the gateway must never pick up servlet beans.
- * {@code DemoIdentityProviderApplication} imports it.
+ * {@code DemoIdentityProviderApplication} imports it; {@code DemoIdentityProvider}
+ * registers the {@link TrustedKeys}.
  */
 public final class AuthorizationServerConfiguration {
 
@@ -32,8 +43,13 @@ public final class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(DemoIdentityProviderProperties properties) {
-		return new InMemoryRegisteredClientRepository(EdgeGatewayClient.registeredClient(properties));
+	RegisteredClientRepository registeredClientRepository(DemoIdentityProviderProperties properties,
+			TrustedKeys trustedKeys) {
+		List<RegisteredClient> clients = new ArrayList<>();
+		clients.add(EdgeGatewayClient.registeredClient(properties,
+				trustedKeys.clientKey(EdgeGatewayClient.CLIENT_ID).orElse(null)));
+		clients.addAll(ServiceAccountClients.registeredClients(properties, trustedKeys));
+		return new InMemoryRegisteredClientRepository(clients);
 	}
 
 	@Bean
@@ -46,14 +62,36 @@ public final class AuthorizationServerConfiguration {
 		return new NimbusJwtEncoder(jwkSource);
 	}
 
+	/**
+	 * The one token customizer Spring Authorization Server takes: profile claims for
+	 * users, client claims for {@code client_credentials}, the audience of exchanged
+	 * tokens.
+	 * @return the customizer
+	 */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> demoUserClaimsCustomizer() {
-		return new DemoUserClaimsCustomizer();
+	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer() {
+		List<OAuth2TokenCustomizer<JwtEncodingContext>> customizers = List.of(new DemoUserClaimsCustomizer(),
+				new ClientCredentialsClaimsCustomizer(), new TokenExchangeAudienceCustomizer());
+		return (context) -> customizers.forEach((customizer) -> customizer.customize(context));
 	}
 
 	@Bean
 	AccessTokenSigner accessTokenSigner(JwtEncoder jwtEncoder, DemoIdentityProviderProperties properties) {
 		return new AccessTokenSigner(jwtEncoder, properties.issuer());
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> additionalEndpoints(DemoIdentityProviderProperties properties,
+			TrustedKeys trustedKeys, AccessTokenSigner signer) {
+		GoogleTokenEndpoint googleTokenEndpoint = new GoogleTokenEndpoint(
+				new DelegationAssertionVerifier(trustedKeys.serviceAccountKeys(),
+						properties.issuer() + GoogleTokenEndpoint.PATH, Clock.systemUTC()),
+				signer, properties.accessTokenTimeToLive());
+		ClientJwksEndpoint clientJwksEndpoint = new ClientJwksEndpoint(trustedKeys);
+		return RouterFunctions.route()
+			.POST(GoogleTokenEndpoint.PATH, googleTokenEndpoint::token)
+			.GET(ClientJwksEndpoint.PATH_PREFIX + "{clientId}", clientJwksEndpoint::jwks)
+			.build();
 	}
 
 	@Bean
@@ -65,7 +103,7 @@ public final class AuthorizationServerConfiguration {
 	FilterRegistrationBean<TokenRequestCounter> tokenRequestCounterRegistration(TokenRequestCounter counter,
 			AuthorizationServerSettings settings) {
 		FilterRegistrationBean<TokenRequestCounter> registration = new FilterRegistrationBean<>(counter);
-		registration.addUrlPatterns(settings.getTokenEndpoint());
+		registration.addUrlPatterns(settings.getTokenEndpoint(), GoogleTokenEndpoint.PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

@@ -2,9 +2,13 @@ package io.edgegateway.idp.server;
 
 import java.time.Duration;
 
+import com.nimbusds.jose.jwk.RSAKey;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
@@ -12,7 +16,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 /**
  * The registration of the {@code edge-gateway} client: a confidential client that must
- * use PKCE, is never asked for consent and gets self-contained (JWT) access tokens.
+ * use PKCE, is never asked for consent and gets self-contained (JWT) access tokens. It
+ * may use every grant the gateway's credential modes need, including token exchange and
+ * On-Behalf-Of ({@code jwt-bearer}); given a public key it may also authenticate with
+ * {@code private_key_jwt}.
  */
 public final class EdgeGatewayClient {
 
@@ -35,10 +42,16 @@ public final class EdgeGatewayClient {
 	 * Registers the client with the redirect URIs and token settings of the given
 	 * properties.
 	 * @param properties the identity provider's properties
+	 * @param publicKey the key that verifies its {@code private_key_jwt} client
+	 * assertions, or {@code null} for secret-based authentication only
 	 * @return the registered client
 	 */
-	public static RegisteredClient registeredClient(DemoIdentityProviderProperties properties) {
-		return RegisteredClient.withId(CLIENT_ID)
+	public static RegisteredClient registeredClient(DemoIdentityProviderProperties properties,
+			@Nullable RSAKey publicKey) {
+		ClientSettings.Builder clientSettings = ClientSettings.builder()
+			.requireProofKey(true)
+			.requireAuthorizationConsent(false);
+		RegisteredClient.Builder client = RegisteredClient.withId(CLIENT_ID)
 			.clientId(CLIENT_ID)
 			.clientSecret("{noop}" + CLIENT_SECRET)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -47,19 +60,26 @@ public final class EdgeGatewayClient {
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
+			.authorizationGrantType(AuthorizationGrantType.JWT_BEARER)
 			.redirectUris((uris) -> uris.addAll(properties.redirectUris()))
 			.postLogoutRedirectUris((uris) -> uris.addAll(properties.postLogoutRedirectUris()))
 			.scope(OidcScopes.OPENID)
 			.scope(OidcScopes.PROFILE)
 			.scope(OidcScopes.EMAIL)
-			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+			.scope(ServiceAccountClients.ORDERS_READ)
+			.scope(ServiceAccountClients.REPORTS_READ)
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 				.accessTokenTimeToLive(properties.accessTokenTimeToLive())
 				.refreshTokenTimeToLive(REFRESH_TOKEN_TIME_TO_LIVE)
 				.reuseRefreshTokens(properties.reuseRefreshTokens())
-				.build())
-			.build();
+				.build());
+		if (publicKey != null) {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+			clientSettings.jwkSetUrl(ClientJwksEndpoint.uri(properties.issuer(), CLIENT_ID))
+				.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256);
+		}
+		return client.clientSettings(clientSettings.build()).build();
 	}
 
 }

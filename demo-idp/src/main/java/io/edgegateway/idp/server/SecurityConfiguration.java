@@ -2,6 +2,8 @@ package io.edgegateway.idp.server;
 
 import java.util.Set;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.edgegateway.idp.DemoUsers;
 
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
@@ -20,8 +23,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The security filter chains: one for the authorization server's endpoints (OIDC on,
- * loopback redirect rule, profile claims in user info), one for form login with Spring
- * Security's default login page; and the demo users.
+ * loopback redirect rule, profile claims in user info, the On-Behalf-Of grant), one that
+ * opens the Google-style token endpoint and the test clients' JWK Sets to anyone (no
+ * client authentication, no CSRF), one for form login with Spring Security's default
+ * login page; and the demo users.
  * <p>
  * Deliberately no {@code @Configuration} stereotype, for the reason given on
  * {@link AuthorizationServerConfiguration}.
@@ -32,9 +37,13 @@ public final class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) {
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, JWKSource<SecurityContext> jwkSource,
+			DemoIdentityProviderProperties properties, AccessTokenSigner signer) {
 		http.oauth2AuthorizationServer((authorizationServer) -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
+			authorizationServer.tokenEndpoint((endpoint) -> endpoint
+				.accessTokenRequestConverter(new OnBehalfOfAuthenticationConverter())
+				.authenticationProvider(new OnBehalfOfAuthenticationProvider(jwkSource, properties.issuer(), signer)));
 			authorizationServer
 				.authorizationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers.stream()
 					.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
@@ -57,6 +66,16 @@ public final class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	SecurityFilterChain additionalEndpointsSecurityFilterChain(HttpSecurity http) {
+		http.securityMatcher(GoogleTokenEndpoint.PATH, ClientJwksEndpoint.PATH_PREFIX + "**");
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll());
+		http.csrf((csrf) -> csrf.disable());
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain loginSecurityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		http.formLogin(Customizer.withDefaults());

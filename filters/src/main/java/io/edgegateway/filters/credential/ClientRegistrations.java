@@ -2,6 +2,7 @@ package io.edgegateway.filters.credential;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -42,7 +43,7 @@ public final class ClientRegistrations {
 			throw new InvalidCredentialSpecException(spec.routeId(), field,
 					"'" + registrationId
 							+ "' is not a configured client registration (spring.security.oauth2.client.registration."
-							+ registrationId + "); configured: " + this.registrations.keySet());
+							+ registrationId + "); configured: " + new TreeSet<>(this.registrations.keySet()));
 		}
 		if (!grantType.equals(registration.getAuthorizationGrantType())) {
 			throw new InvalidCredentialSpecException(spec.routeId(), field,

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.edgegateway.app.session.SessionProperties;
+import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityProperties;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class ConfigurationDocsTests {
 				AddressRange.parse(security.getTrustedProxies().get(i), "edge.security.trusted-proxies[" + i + "]");
 			}
 			SessionProperties session = binder.bindOrCreate("edge.session", SessionProperties.class);
+			CredentialsProperties credentials = binder.bindOrCreate("edge.credentials", CredentialsProperties.class);
+			credentials.getClientKeys()
+				.forEach((registration, key) -> assertThat(key.getPrivateKeyFile()).as(registration).isNotNull());
 			boolean bound = binder.bind("edge", Bindable.mapOf(String.class, Object.class)).isBound();
 			assertThat(bound).as("example binds edge.* properties:\n" + example).isTrue();
 			if (example.contains("session:")) {

@@ -1,6 +1,7 @@
 package io.edgegateway.filters.credential.delegation;
 
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgegateway.filters.credential.CredentialSpec;
@@ -38,7 +39,7 @@ public final class ServiceAccountKeys {
 				if (account == null || account.getKeyFile() == null) {
 					throw new IllegalArgumentException(
 							"'" + id + "' is not a configured service account " + "(edge.credentials.service-accounts."
-									+ id + ".key-file); configured: " + this.configured.keySet());
+									+ id + ".key-file); configured: " + new TreeSet<>(this.configured.keySet()));
 				}
 				return new KeyFile<>(account.getKeyFile(), ServiceAccountKey::parse);
 			});

@@ -1,0 +1,209 @@
+package io.edgegateway.app.credential;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.edgegateway.app.support.AuditEvents;
+import io.edgegateway.app.support.Echo;
+import io.edgegateway.app.support.GatewayInstance;
+import io.edgegateway.app.support.TestBrowser;
+import io.edgegateway.app.support.TestServers;
+import io.edgegateway.filters.support.TestKeys;
+import io.edgegateway.idp.DemoIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every credential mode end to end: browser → gateway → the real authorization server →
+ * echo upstream, asserting on the token the upstream actually received, verified against
+ * the server's JWKS. The server checks the requests as the providers they stand for would
+ * (RFC 8693 exchange, Entra On-Behalf-Of, Google domain-wide delegation, client
+ * authentication with secrets and private_key_jwt).
+ */
+class CredentialModesIntegrationTests {
+
+	private static final String SERVICE_ACCOUNT_EMAIL = "gateway@edge-tests.iam.gserviceaccount.com";
+
+	@TempDir
+	static Path keys;
+
+	private static DemoIdentityProvider idp;
+
+	private static GatewayInstance gateway;
+
+	private static NimbusJwtDecoder idpTokens;
+
+	private final TestBrowser browser = new TestBrowser();
+
+	private final AuditEvents audit = new AuditEvents();
+
+	@BeforeAll
+	static void start() {
+		TestKeys clientKey = TestKeys.generate("reports-sa-jwt-1");
+		TestKeys serviceAccountKey = TestKeys.generate("workspace-1");
+		idp = DemoIdentityProvider.builder()
+			.port(0)
+			.clientPublicKey("reports-sa-jwt", clientKey.publicJwk())
+			.serviceAccount(SERVICE_ACCOUNT_EMAIL, serviceAccountKey.publicKey(), serviceAccountKey.keyId())
+			.start();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.config.import", "classpath:credentials-routes.yaml");
+		properties.put("edge.credentials.timeout", "2s");
+		properties.put("edge.credentials.client-keys.reports-sa-jwt.private-key-file",
+				clientKey.writePem(keys.resolve("reports-sa-jwt.pem")));
+		properties.put("edge.credentials.client-keys.reports-sa-jwt.key-id", clientKey.keyId());
+		properties.put("edge.credentials.service-accounts.workspace.key-file", serviceAccountKey
+			.writeServiceAccountKeyFile(keys.resolve("workspace.json"), SERVICE_ACCOUNT_EMAIL, idp.googleTokenUri()));
+		gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(), properties);
+		idpTokens = NimbusJwtDecoder.withJwkSetUri(idp.issuer() + "/oauth2/jwks").build();
+	}
+
+	@AfterAll
+	static void stop() {
+		gateway.close();
+		idp.close();
+	}
+
+	@BeforeEach
+	void signIn() {
+		this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
+		this.audit.start();
+	}
+
+	@AfterEach
+	void resetFaults() {
+		this.audit.stop();
+		idp.tokenEndpointFailure(0);
+		idp.tokenEndpointDelay(Duration.ZERO);
+	}
+
+	@Test
+	void tokenExchangeThenUpstreamReceivesATokenForItsAudienceOnBehalfOfTheUser() {
+		Echo echo = call("/exchange/orders");
+		Jwt token = idpTokens.decode(echo.bearerToken());
+		assertThat(token.getAudience()).contains("orders-api");
+		assertThat(token.getSubject()).isEqualTo("alice");
+		assertThat(token.getClaimAsString("tenant")).isEqualTo("t1");
+		assertThat(token.hasClaim("act")).isFalse();
+		assertThat(echo.header("X-User-Id")).containsExactly("alice");
+	}
+
+	@Test
+	void tokenExchangeWithActorThenTokenSaysTheGatewayActsForTheUser() {
+		Jwt token = idpTokens.decode(call("/exchange-actor/orders").bearerToken());
+		assertThat(token.getSubject()).isEqualTo("alice");
+		assertThat(token.getClaimAsMap("act")).containsEntry("sub", "edge-gateway");
+	}
+
+	@Test
+	void onBehalfOfThenUpstreamReceivesTheEntraStyleToken() {
+		Jwt token = idpTokens.decode(call("/obo/orders").bearerToken());
+		assertThat(token.getSubject()).isEqualTo("alice");
+		assertThat(token.getAudience()).containsExactly("api://orders");
+		assertThat(token.getClaimAsString("scp")).isEqualTo("api://orders/.default");
+		assertThat(token.getClaimAsString("azp")).isEqualTo("edge-gateway");
+	}
+
+	@Test
+	void domainWideDelegationThenUpstreamReceivesTheServiceAccountsTokenForTheUser() {
+		Jwt token = idpTokens.decode(call("/drive/files").bearerToken());
+		assertThat(token.getSubject()).isEqualTo("alice");
+		assertThat(token.getClaimAsString("email")).isEqualTo("alice@example.com");
+		assertThat(token.getClaimAsString("azp")).isEqualTo(SERVICE_ACCOUNT_EMAIL);
+		assertThat(token.getClaimAsString("scope")).isEqualTo("https://www.googleapis.com/auth/drive.readonly");
+	}
+
+	@Test
+	void serviceAccountWithEachClientAuthenticationThenUpstreamSeesTheGatewayAndTheUserInHeaders() {
+		for (String[] route : List.of(new String[] { "/reports/q1", "reports-sa" },
+				new String[] { "/reports-post/q1", "reports-sa-post" },
+				new String[] { "/reports-jwt/q1", "reports-sa-jwt" })) {
+			Echo echo = call(route[0]);
+			Jwt token = idpTokens.decode(echo.bearerToken());
+			assertThat(token.getClaimAsString("azp")).as(route[0]).isEqualTo(route[1]);
+			assertThat(token.getSubject()).isEqualTo(route[1]);
+			assertThat(token.getClaimAsStringList("scope")).containsExactly("reports.read");
+			assertThat(echo.header("X-User-Id")).containsExactly("alice");
+			assertThat(echo.header("X-Tenant-Id")).containsExactly("t1");
+			assertThat(echo.header("X-Request-Id")).hasSize(1);
+		}
+		assertThat(this.audit.forRoute("reports-jwt", 1)).singleElement().satisfies((event) -> {
+			assertThat(event).containsEntry("user_id", "alice")
+				.containsEntry("tenant", "t1")
+				.containsEntry("credential_mode", "SERVICE_ACCOUNT")
+				.containsEntry("registration", "reports-sa-jwt")
+				.containsEntry("upstream_status", 200)
+				.containsEntry("outcome", "allowed");
+			assertThat((String) event.get("token_fingerprint")).matches("sha256:[0-9a-f]{16}");
+		});
+	}
+
+	@Test
+	void accessRuleNotMetThen403NamingRouteAndRuleAndNothingMintedOrProxied() {
+		int mintsBefore = idp.tokenRequests();
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/finance/ledger", "Accept",
+				"application/json");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"route\":\"finance\"")
+			.contains("\"rule\":\"groups: one of [finance]\"")
+			.doesNotContain("\"method\"");
+		assertThat(idp.tokenRequests()).isEqualTo(mintsBefore);
+		assertThat(this.audit.forRoute("finance", 1)).singleElement()
+			.satisfies((event) -> assertThat(event).containsEntry("route_id", "finance")
+				.containsEntry("outcome", "denied")
+				.containsEntry("error", "groups: one of [finance]"));
+	}
+
+	@Test
+	void providerRefusesTheScopeThen403NamingRouteAndErrorCodeNeverTheProvidersAnswer() {
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/payroll/run", "Accept", "application/json");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("\"route\":\"payroll-obo\"")
+			.contains("\"error\":\"invalid_scope\"")
+			.doesNotContain("eyJ");
+		assertThat(this.audit.forRoute("payroll-obo", 1)).singleElement()
+			.satisfies((event) -> assertThat(event).containsEntry("outcome", "token_error")
+				.containsEntry("error", "invalid_scope")
+				.containsEntry("credential_mode", "ON_BEHALF_OF"));
+	}
+
+	@Test
+	void providerAnswersGarbageThen503WithRetryAfter() {
+		idp.tokenEndpointFailure(502);
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/reports/q1", "Accept", "application/json");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(response.body()).contains("\"route\":\"reports\"").doesNotContain("oops");
+	}
+
+	@Test
+	void providerTooSlowThen503WithinTheTimeout() {
+		idp.tokenEndpointDelay(Duration.ofSeconds(4));
+		long start = System.nanoTime();
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/reports-post/q1", "Accept",
+				"application/json");
+		long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("\"route\":\"reports-post\"");
+		assertThat(elapsedMs).isLessThan(3_900);
+	}
+
+	private Echo call(String path) {
+		return Echo.of(this.browser.get(gateway.url() + path, "Accept", "application/json"));
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.edgegateway.app.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import io.edgegateway.filters.audit.LoggingAuditEventWriter;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the audit events a gateway in this JVM writes, from the logging system, as an
+ * operator's log pipeline would.
+ */
+public final class AuditEvents {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final List<String> lines = new CopyOnWriteArrayList<>();
+
+	private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+
+		@Override
+		protected void append(ILoggingEvent event) {
+			AuditEvents.this.lines.add(event.getFormattedMessage());
+		}
+
+	};
+
+	/**
+	 * Start collecting.
+	 */
+	public void start() {
+		this.lines.clear();
+		this.appender.start();
+		logger().addAppender(this.appender);
+	}
+
+	/**
+	 * Stop collecting.
+	 */
+	public void stop() {
+		logger().detachAppender(this.appender);
+		this.appender.stop();
+	}
+
+	/**
+	 * The events of one route written since {@link #start()}, each parsed from its JSON
+	 * line, once there are as many as expected (an event is written when the exchange
+	 * completes, which can be just after the client has its response), or after 5
+	 * seconds.
+	 * @param routeId the route
+	 * @param expected how many events to wait for
+	 * @return the route's events
+	 */
+	public List<Map<String, Object>> forRoute(String routeId, int expected) {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		List<Map<String, Object>> events = parse(routeId);
+		while (events.size() < expected && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			events = parse(routeId);
+		}
+		return events;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> parse(String routeId) {
+		return this.lines.stream()
+			.map((line) -> (Map<String, Object>) JSON.readValue(line, Map.class))
+			.filter((event) -> routeId.equals(event.get("route_id")))
+			.toList();
+	}
+
+	private static Logger logger() {
+		return (Logger) LoggerFactory.getLogger(LoggingAuditEventWriter.LOGGER);
+	}
+
+}
