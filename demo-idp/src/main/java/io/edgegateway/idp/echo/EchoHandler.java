@@ -47,6 +47,11 @@ final class EchoHandler implements HttpHandler {
 
 	private static void respond(HttpExchange exchange, String contentType, byte[] body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", contentType);
+		// One request per connection: the JDK server can miss a request that arrives on a
+		// kept-alive connection
+		// while it re-registers it (seen as a request the server never reads), which
+		// would hang the caller.
+		exchange.getResponseHeaders().set("Connection", "close");
 		boolean head = "HEAD".equals(exchange.getRequestMethod());
 		exchange.sendResponseHeaders(200, head ? -1 : body.length);
 		if (!head) {

@@ -61,8 +61,9 @@ public class CredentialException extends RuntimeException {
 			String code = authorization.getError().getErrorCode();
 			Reason reason = (SIGN_IN_ERRORS.contains(code) && mode.presentsUserToken()) ? Reason.SIGN_IN_REQUIRED
 					: UNAVAILABLE_ERRORS.contains(code) ? Reason.UNAVAILABLE : Reason.REFUSED;
-			return new CredentialException(reason, routeId, registration, mode, code,
-					"The identity provider refused the credential: " + code, failure);
+			String message = (reason == Reason.UNAVAILABLE) ? "The identity provider failed to answer: " + code
+					: "The identity provider refused the credential: " + code;
+			return new CredentialException(reason, routeId, registration, mode, code, message, failure);
 		}
 		if (failure instanceof WebClientRequestException || failure instanceof TimeoutException
 				|| NestedExceptionUtils.getRootCause(failure) instanceof java.io.IOException) {

@@ -1,19 +1,24 @@
 package io.edgegateway.app.credential;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.edgegateway.app.support.AuditEvents;
+import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.app.support.TestServers;
 import io.edgegateway.filters.support.TestKeys;
 import io.edgegateway.idp.DemoIdentityProvider;
+import io.edgegateway.routes.RouteDefinitionValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.cloud.gateway.filter.FilterDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -46,6 +53,10 @@ class CredentialModesIntegrationTests {
 
 	private static NimbusJwtDecoder idpTokens;
 
+	private static Path clientKeyFile;
+
+	private static String clientKeyPem;
+
 	private final TestBrowser browser = new TestBrowser();
 
 	private final AuditEvents audit = new AuditEvents();
@@ -54,9 +65,11 @@ class CredentialModesIntegrationTests {
 	static void start() {
 		TestKeys clientKey = TestKeys.generate("reports-sa-jwt-1");
 		TestKeys serviceAccountKey = TestKeys.generate("workspace-1");
+		TestKeys gatewayCertificate = TestKeys.generate("edge-gateway-1");
 		idp = DemoIdentityProvider.builder()
 			.port(0)
 			.clientPublicKey("reports-sa-jwt", clientKey.publicJwk())
+			.clientPublicKey("edge-gateway", gatewayCertificate.publicJwk())
 			.serviceAccount(SERVICE_ACCOUNT_EMAIL, serviceAccountKey.publicKey(), serviceAccountKey.keyId())
 			.start();
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -65,6 +78,11 @@ class CredentialModesIntegrationTests {
 		properties.put("edge.credentials.client-keys.reports-sa-jwt.private-key-file",
 				clientKey.writePem(keys.resolve("reports-sa-jwt.pem")));
 		properties.put("edge.credentials.client-keys.reports-sa-jwt.key-id", clientKey.keyId());
+		properties.put("edge.credentials.client-keys.entra-obo-cert.private-key-file",
+				gatewayCertificate.writePem(keys.resolve("entra-obo-cert.pem")));
+		properties.put("edge.credentials.client-keys.entra-obo-cert.key-id", gatewayCertificate.keyId());
+		clientKeyFile = keys.resolve("reports-sa-jwt.pem");
+		clientKeyPem = clientKey.privateKeyPem();
 		properties.put("edge.credentials.service-accounts.workspace.key-file", serviceAccountKey
 			.writeServiceAccountKeyFile(keys.resolve("workspace.json"), SERVICE_ACCOUNT_EMAIL, idp.googleTokenUri()));
 		gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(), properties);
@@ -108,6 +126,20 @@ class CredentialModesIntegrationTests {
 		assertThat(token.getClaimAsMap("act")).containsEntry("sub", "edge-gateway");
 	}
 
+	/**
+	 * Spring Authorization Server does not take ID tokens as subject tokens; its refusal
+	 * proves the gateway sent the user's ID token with
+	 * {@code subject_token_type=urn:ietf:params:oauth:token-type:id_token}.
+	 */
+	@Test
+	void tokenExchangeOfTheIdTokenThenSentAsIdTokenAndTheServersRefusalIsA403() {
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/exchange-id-token/orders", "Accept",
+				"application/json");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("\"error\":\"unsupported_token_type\"")
+			.contains("\"route\":\"orders-exchange-id-token\"");
+	}
+
 	@Test
 	void onBehalfOfThenUpstreamReceivesTheEntraStyleToken() {
 		Jwt token = idpTokens.decode(call("/obo/orders").bearerToken());
@@ -115,6 +147,31 @@ class CredentialModesIntegrationTests {
 		assertThat(token.getAudience()).containsExactly("api://orders");
 		assertThat(token.getClaimAsString("scp")).isEqualTo("api://orders/.default");
 		assertThat(token.getClaimAsString("azp")).isEqualTo("edge-gateway");
+	}
+
+	@Test
+	void onBehalfOfWithCertificateThenTheProviderVerifiedTheGatewaysClientAssertion() {
+		Jwt token = idpTokens.decode(call("/obo-cert/orders").bearerToken());
+		assertThat(token.getSubject()).isEqualTo("alice");
+		assertThat(token.getClaimAsString("azp")).isEqualTo("edge-gateway");
+	}
+
+	@Test
+	void clientKeyFileReplacedThenTheNextRequestSignsWithTheNewKeyWithoutRestart() throws Exception {
+		assertThat(call("/reports-jwt/q1").header("X-User-Id")).containsExactly("alice");
+		try {
+			TestKeys.generate("reports-sa-jwt-1").writePem(clientKeyFile);
+			Files.setLastModifiedTime(clientKeyFile, FileTime.from(Instant.now().plusSeconds(60)));
+			HttpResponse<String> rotatedToUnknownKey = this.browser.get(gateway.url() + "/reports-jwt/q1", "Accept",
+					"application/json");
+			assertThat(rotatedToUnknownKey.statusCode()).isEqualTo(403);
+			assertThat(rotatedToUnknownKey.body()).contains("\"error\":\"invalid_client\"");
+		}
+		finally {
+			Files.writeString(clientKeyFile, clientKeyPem);
+			Files.setLastModifiedTime(clientKeyFile, FileTime.from(Instant.now().plusSeconds(120)));
+		}
+		assertThat(call("/reports-jwt/q1").header("X-User-Id")).containsExactly("alice");
 	}
 
 	@Test
@@ -200,6 +257,21 @@ class CredentialModesIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.body()).contains("\"route\":\"reports-post\"");
 		assertThat(elapsedMs).isLessThan(3_900);
+	}
+
+	@Test
+	void everyRouteExampleInCredentialsDocsBuildsOnThisGateway() throws Exception {
+		RouteDefinitionValidator validator = gateway.context().getBean(RouteDefinitionValidator.class);
+		List<RouteDefinition> examples = DocExamples.routes(Path.of("..", "docs", "credentials.md"),
+				TestServers.upstream().uri());
+		assertThat(examples).hasSizeGreaterThanOrEqualTo(6);
+		for (RouteDefinition example : examples) {
+			assertThat(validator.validate(example, List.of())).as(example.toString()).isEmpty();
+		}
+		assertThat(examples).flatExtracting(RouteDefinition::getFilters)
+			.extracting(FilterDefinition::getName)
+			.contains("TokenRelay", "TokenExchange", "OnBehalfOf", "DelegatedServiceAccount", "ServiceAccount",
+					"RequireClaims");
 	}
 
 	private Echo call(String path) {

@@ -26,7 +26,12 @@ public final class TestBrowser {
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
+	/**
+	 * HTTP/1.1, as browsers speak to a plain-HTTP origin: the JDK client's default would
+	 * offer every new connection an h2c upgrade, which no browser does.
+	 */
 	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
