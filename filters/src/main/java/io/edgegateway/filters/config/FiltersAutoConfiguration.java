@@ -32,7 +32,14 @@ import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityHeadersGatewayFilterFactory;
 import io.edgegateway.filters.identity.IdentityProperties;
 import io.edgegateway.filters.identity.RequestIdWebFilter;
+import io.edgegateway.filters.token.SingleFlight;
+import io.edgegateway.filters.token.TokenCacheProperties;
+import io.edgegateway.filters.token.TokenCacheStatus;
+import io.edgegateway.filters.token.TokenService;
+import io.edgegateway.filters.token.cache.InMemoryTokenCache;
+import io.edgegateway.filters.token.cache.RedisTokenCache;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,7 +56,7 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  */
 @AutoConfiguration(after = ReactiveOAuth2ClientAutoConfiguration.class)
 @ConditionalOnProperty(name = "edge.filters.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ IdentityProperties.class, CredentialsProperties.class })
+@EnableConfigurationProperties({ IdentityProperties.class, CredentialsProperties.class, TokenCacheProperties.class })
 class FiltersAutoConfiguration {
 
 	@Bean
@@ -95,6 +102,25 @@ class FiltersAutoConfiguration {
 	@ConditionalOnBean(AuditEventWriter.class)
 	AuditGlobalFilter auditGlobalFilter(AuditEventWriter writer, IdentityClaimsResolver claimsResolver) {
 		return new AuditGlobalFilter(writer, claimsResolver, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenCacheStatus tokenCacheStatus() {
+		return new TokenCacheStatus();
+	}
+
+	/**
+	 * The token cache: in memory, and in Redis when the application provides a shared
+	 * cache (a {@link RedisTokenCache} bean).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "edge.token-cache.enabled", matchIfMissing = true)
+	TokenService tokenService(TokenCacheProperties properties, ObjectProvider<RedisTokenCache> shared,
+			TokenCacheStatus status) {
+		return new TokenService(new InMemoryTokenCache(properties.getLocalMaximumSize()), shared.getIfAvailable(),
+				new SingleFlight(), status, Clock.systemUTC(), properties.getSkew(), properties.getRefreshAhead());
 	}
 
 	/**
@@ -157,8 +183,9 @@ class FiltersAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CredentialService credentialService(List<CredentialStrategy> strategies, CredentialsProperties properties) {
-			return new CredentialService(strategies, properties.getTimeout());
+		CredentialService credentialService(List<CredentialStrategy> strategies, CredentialsProperties properties,
+				ObjectProvider<TokenService> tokens, IdentityClaimsResolver claimsResolver) {
+			return new CredentialService(strategies, properties.getTimeout(), tokens.getIfAvailable(), claimsResolver);
 		}
 
 		@Bean

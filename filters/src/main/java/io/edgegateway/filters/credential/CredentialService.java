@@ -4,12 +4,21 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.edgegateway.filters.identity.IdentityClaimsResolver;
+import io.edgegateway.filters.token.TokenKey;
+import io.edgegateway.filters.token.TokenService;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 
 /**
- * Picks the strategy for a route's credential mode and bounds every call to the identity
- * provider in time, so a slow provider ends in {@code 503} rather than a hanging request.
+ * Picks the strategy for a route's credential mode, bounds every call to the identity
+ * provider in time (a slow provider ends in {@code 503} rather than a hanging request),
+ * and sends every minted token through the {@link TokenService}, keyed by everything that
+ * makes it different. Relayed tokens are the user's own and are not cached here.
  */
 public final class CredentialService {
 
@@ -17,10 +26,24 @@ public final class CredentialService {
 
 	private final Duration timeout;
 
-	public CredentialService(List<CredentialStrategy> strategies, Duration timeout) {
+	private final @Nullable TokenService tokens;
+
+	private final IdentityClaimsResolver claimsResolver;
+
+	/**
+	 * Create a credential service.
+	 * @param strategies the strategies, one per mode
+	 * @param timeout the longest wait for a mint
+	 * @param tokens the token cache, or {@code null} to mint every time
+	 * @param claimsResolver reads the user a token is for
+	 */
+	public CredentialService(List<CredentialStrategy> strategies, Duration timeout, @Nullable TokenService tokens,
+			IdentityClaimsResolver claimsResolver) {
 		Assert.notNull(timeout, "timeout cannot be null");
 		strategies.forEach((strategy) -> this.strategies.put(strategy.mode(), strategy));
 		this.timeout = timeout;
+		this.tokens = tokens;
+		this.claimsResolver = claimsResolver;
 	}
 
 	/**
@@ -37,9 +60,33 @@ public final class CredentialService {
 					spec.mode() + " is not available: no OAuth2 client is configured");
 		}
 		CredentialSource source = strategy.prepare(spec);
-		return (user) -> source.obtain(user)
+		CredentialSource bounded = (user) -> source.obtain(user)
 			.timeout(this.timeout)
 			.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode()));
+		TokenService cache = this.tokens;
+		if (cache == null || spec.mode() == CredentialMode.TOKEN_RELAY) {
+			return bounded;
+		}
+		return (user) -> keyFor(spec, user).map((key) -> cache.token(key, () -> bounded.obtain(user)))
+			.orElseGet(() -> bounded.obtain(user));
+	}
+
+	/**
+	 * The cache key of a route's token for a user; none for a user without a subject,
+	 * whose tokens are not cached.
+	 */
+	private Optional<TokenKey> keyFor(CredentialSpec spec, Authentication user) {
+		return this.claimsResolver.resolve(user).map((identity) -> {
+			boolean perUser = spec.mode() != CredentialMode.SERVICE_ACCOUNT;
+			return TokenKey.builder(spec.mode().name(), spec.registration())
+				.subject(perUser ? identity.subject() : TokenKey.GATEWAY)
+				.tenant(perUser ? identity.tenant() : null)
+				.audience(spec.audience())
+				.resource(spec.resource())
+				.scopes(spec.scopes())
+				.options(spec.requestedTokenType() + "|" + spec.subjectTokenType() + "|" + spec.actorRegistration())
+				.build();
+		});
 	}
 
 }

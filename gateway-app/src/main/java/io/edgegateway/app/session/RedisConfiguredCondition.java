@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
  * {@code .host}, {@code .sentinel.master} or {@code .cluster.nodes}); without one, the
  * gateway keeps its state in memory.
  */
-class RedisConfiguredCondition extends AnyNestedCondition {
+public class RedisConfiguredCondition extends AnyNestedCondition {
 
 	RedisConfiguredCondition() {
 		super(ConfigurationPhase.REGISTER_BEAN);

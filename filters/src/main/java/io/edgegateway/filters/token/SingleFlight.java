@@ -1,0 +1,47 @@
+package io.edgegateway.filters.token;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * One mint per key at a time: concurrent requests for the same missing token share the
+ * first request's mint instead of each calling the identity provider. Keyed by the cache
+ * key itself, so requests that differ in any part of the key (user, scopes, audience)
+ * never share a mint. Failures are not shared beyond the requests already waiting: the
+ * next request tries again.
+ */
+public final class SingleFlight {
+
+	private final Map<TokenKey, Mono<MintedToken>> inFlight = new ConcurrentHashMap<>();
+
+	/**
+	 * Run a mint, or join the one already running for the key.
+	 * @param key the key
+	 * @param mint the mint
+	 * @return the token
+	 */
+	public Mono<MintedToken> run(TokenKey key, Supplier<Mono<MintedToken>> mint) {
+		return Mono.defer(() -> this.inFlight.computeIfAbsent(key, (k) -> {
+			AtomicReference<Mono<MintedToken>> self = new AtomicReference<>();
+			Mono<MintedToken> flight = Mono.defer(mint)
+				.doFinally((signal) -> this.inFlight.remove(k, self.get()))
+				.cache();
+			self.set(flight);
+			return flight;
+		}));
+	}
+
+	/**
+	 * Whether a mint is running for a key.
+	 * @param key the key
+	 * @return whether one is in flight
+	 */
+	public boolean isRunning(TokenKey key) {
+		return this.inFlight.containsKey(key);
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.edgegateway.filters.token.cache;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.edgegateway.filters.crypto.AesGcmCipher;
+import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.token.TokenKey;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
+/**
+ * The shared token cache (L2) in Redis, so replicas reuse each other's tokens. Keys are a
+ * configurable prefix and the key's hash (no subject or email in clear); values are
+ * AES-GCM encrypted with the active key and carry the key id, so keys rotate while older
+ * values stay readable. Every operation is bounded in time: a slow Redis is a failing
+ * Redis, which the token service treats as a miss.
+ */
+public final class RedisTokenCache implements TokenCache {
+
+	private final ReactiveRedisTemplate<String, byte[]> redis;
+
+	private final AesGcmCipher cipher;
+
+	private final String prefix;
+
+	private final Duration timeout;
+
+	public RedisTokenCache(ReactiveRedisConnectionFactory connectionFactory, AesGcmCipher cipher, String prefix,
+			Duration timeout) {
+		RedisSerializationContext<String, byte[]> context = RedisSerializationContext
+			.<String, byte[]>newSerializationContext(RedisSerializer.byteArray())
+			.key(RedisSerializer.string())
+			.build();
+		this.redis = new ReactiveRedisTemplate<>(connectionFactory, context);
+		this.cipher = cipher;
+		this.prefix = prefix;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public Mono<MintedToken> get(TokenKey key) {
+		return this.redis.opsForValue().get(redisKey(key)).timeout(this.timeout).map(this::decode);
+	}
+
+	@Override
+	public Mono<Void> put(TokenKey key, MintedToken token, Duration timeToLive) {
+		return this.redis.opsForValue().set(redisKey(key), encode(token), timeToLive).timeout(this.timeout).then();
+	}
+
+	@Override
+	public Mono<Void> evict(TokenKey key) {
+		return this.redis.delete(redisKey(key)).timeout(this.timeout).then();
+	}
+
+	private String redisKey(TokenKey key) {
+		return this.prefix + key.hash();
+	}
+
+	private byte[] encode(MintedToken token) {
+		byte[] value = token.value().getBytes(StandardCharsets.UTF_8);
+		long expiresAt = (token.expiresAt() != null) ? token.expiresAt().toEpochMilli() : -1;
+		return this.cipher.encrypt(ByteBuffer.allocate(8 + value.length).putLong(expiresAt).put(value).array());
+	}
+
+	private MintedToken decode(byte[] stored) {
+		ByteBuffer plain = ByteBuffer.wrap(this.cipher.decrypt(stored));
+		long expiresAt = plain.getLong();
+		byte[] value = new byte[plain.remaining()];
+		plain.get(value);
+		return new MintedToken(new String(value, StandardCharsets.UTF_8),
+				(expiresAt >= 0) ? Instant.ofEpochMilli(expiresAt) : null);
+	}
+
+}

@@ -1,0 +1,136 @@
+package io.edgegateway.filters.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.edgegateway.filters.token.cache.InMemoryTokenCache;
+import io.edgegateway.filters.token.cache.TokenCache;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TokenServiceTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+	private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+
+	private final Clock clock = new Clock() {
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return TokenServiceTests.this.now.get();
+		}
+
+	};
+
+	private final AtomicInteger mints = new AtomicInteger();
+
+	private final TokenKey key = TokenKey.builder("SERVICE_ACCOUNT", "reports-sa").build();
+
+	@Test
+	void tokenWhenCachedThenServedWithoutMinting() {
+		TokenService service = service(null, new TokenCacheStatus());
+		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
+		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
+		assertThat(this.mints).hasValue(1);
+	}
+
+	@Test
+	void tokenWhenWithinSkewOfExpiryThenNeverServedButReminted() {
+		TokenService service = service(null, new TokenCacheStatus());
+		service.token(this.key, this::mint).block();
+		this.now.set(NOW.plusSeconds(300 - 30));
+		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-2");
+	}
+
+	@Test
+	void tokenWhenCloseToExpiryThenServedAndRefreshedAheadForTheNextCaller() {
+		TokenService service = service(null, new TokenCacheStatus());
+		service.token(this.key, this::mint).block();
+		this.now.set(NOW.plusSeconds(300 - 30 - 60 + 1));
+		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
+		assertThat(this.mints).hasValue(2);
+		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-2");
+	}
+
+	@Test
+	void tokenWhenSharedCacheHasItThenServedFromThereWithoutMinting() {
+		InMemoryTokenCache shared = new InMemoryTokenCache(10);
+		shared.put(this.key, new MintedToken("from-another-replica", NOW.plusSeconds(300)), Duration.ofMinutes(4))
+			.block();
+		assertThat(service(shared, new TokenCacheStatus()).token(this.key, this::mint).block().value())
+			.isEqualTo("from-another-replica");
+		assertThat(this.mints).hasValue(0);
+	}
+
+	@Test
+	void tokenWhenSharedCacheFailsThenMintsAndReportsDegradedUntilItRecovers() {
+		AtomicReference<Boolean> redisDown = new AtomicReference<>(true);
+		InMemoryTokenCache backing = new InMemoryTokenCache(10);
+		TokenCache flaky = new TokenCache() {
+
+			@Override
+			public Mono<MintedToken> get(TokenKey key) {
+				return redisDown.get() ? Mono.error(new IllegalStateException("connection refused")) : backing.get(key);
+			}
+
+			@Override
+			public Mono<Void> put(TokenKey key, MintedToken token, Duration timeToLive) {
+				return redisDown.get() ? Mono.error(new IllegalStateException("connection refused"))
+						: backing.put(key, token, timeToLive);
+			}
+
+			@Override
+			public Mono<Void> evict(TokenKey key) {
+				return backing.evict(key);
+			}
+
+		};
+		TokenCacheStatus status = new TokenCacheStatus();
+		TokenService service = service(flaky, status);
+		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
+		assertThat(status.failure()).isNotNull();
+		redisDown.set(false);
+		TokenKey other = TokenKey.builder("SERVICE_ACCOUNT", "other").build();
+		assertThat(service.token(other, this::mint).block().value()).isEqualTo("token-2");
+		assertThat(status.failure()).isNull();
+		assertThat(backing.get(other).block().value()).isEqualTo("token-2");
+	}
+
+	@Test
+	void tokenWhenMintedTokenHasNoExpiryThenNotCached() {
+		TokenService service = service(null, new TokenCacheStatus());
+		service.token(this.key, () -> Mono.just(new MintedToken("no-expiry-" + this.mints.incrementAndGet(), null)))
+			.block();
+		service.token(this.key, () -> Mono.just(new MintedToken("no-expiry-" + this.mints.incrementAndGet(), null)))
+			.block();
+		assertThat(this.mints).hasValue(2);
+	}
+
+	private Mono<MintedToken> mint() {
+		return Mono.fromSupplier(
+				() -> new MintedToken("token-" + this.mints.incrementAndGet(), this.now.get().plusSeconds(300)));
+	}
+
+	private TokenService service(TokenCache shared, TokenCacheStatus status) {
+		return new TokenService(new InMemoryTokenCache(100), shared, new SingleFlight(), status, this.clock,
+				Duration.ofSeconds(30), Duration.ofSeconds(60));
+	}
+
+}

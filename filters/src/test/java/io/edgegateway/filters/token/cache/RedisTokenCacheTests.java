@@ -1,0 +1,75 @@
+package io.edgegateway.filters.token.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import io.edgegateway.filters.crypto.AesGcmCipher;
+import io.edgegateway.filters.crypto.EncryptionProperties;
+import io.edgegateway.filters.support.RedisSupport;
+import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.token.TokenKey;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisTokenCacheTests extends TokenCacheContractTests {
+
+	private static final String PREFIX = "edge-test:" + UUID.randomUUID() + ":token:";
+
+	private static LettuceConnectionFactory connectionFactory;
+
+	private static RedisTokenCache cache;
+
+	@BeforeAll
+	static void connect() {
+		RedisSupport redis = RedisSupport.redis();
+		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
+		connectionFactory.afterPropertiesSet();
+		EncryptionProperties keys = new EncryptionProperties();
+		keys.setActiveKey("k1");
+		keys.setKeys(Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])));
+		cache = new RedisTokenCache(connectionFactory, AesGcmCipher.from(keys, "test"), PREFIX, Duration.ofSeconds(2));
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connectionFactory.destroy();
+	}
+
+	@Override
+	protected TokenCache cache() {
+		return cache;
+	}
+
+	@Test
+	void putThenRedisHoldsNeitherTheTokenNorTheSubjectInClear() {
+		TokenKey key = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("alice@example.com").tenant("t1").build();
+		MintedToken token = new MintedToken("eyJhbGciOiJSUzI1NiJ9.the-token-value", Instant.now().plusSeconds(300));
+		StepVerifier.create(cache.put(key, token, Duration.ofMinutes(1))).verifyComplete();
+		RedisClient client = RedisClient.create(RedisSupport.redis().url());
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			byte[] redisKey = (PREFIX + key.hash()).getBytes(StandardCharsets.UTF_8);
+			String stored = new String(connection.sync().get(redisKey), StandardCharsets.ISO_8859_1);
+			assertThat(stored).doesNotContain("eyJ").doesNotContain("the-token-value");
+			assertThat(connection.sync().ttl(redisKey)).isBetween(1L, 60L);
+			assertThat(new String(redisKey, StandardCharsets.UTF_8)).doesNotContain("alice").matches(".*[0-9a-f]{64}");
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.edgegateway.filters.token.cache;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.token.TokenKey;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every token cache does, run against each implementation.
+ */
+abstract class TokenCacheContractTests {
+
+	private static final MintedToken TOKEN = new MintedToken("eyJhbGciOiJSUzI1NiJ9.secret-token",
+			Instant.parse("2030-01-01T00:00:00Z"));
+
+	protected abstract TokenCache cache();
+
+	@Test
+	void getWhenStoredThenSameTokenAndExpiry() {
+		TokenKey key = key("stored");
+		StepVerifier.create(cache().put(key, TOKEN, Duration.ofMinutes(1))).verifyComplete();
+		StepVerifier.create(cache().get(key)).expectNext(TOKEN).verifyComplete();
+	}
+
+	@Test
+	void getWhenNeverStoredOrEvictedThenEmpty() {
+		TokenKey key = key("evicted");
+		StepVerifier.create(cache().get(key)).verifyComplete();
+		StepVerifier.create(cache().put(key, TOKEN, Duration.ofMinutes(1)).then(cache().evict(key))).verifyComplete();
+		StepVerifier.create(cache().get(key)).verifyComplete();
+	}
+
+	@Test
+	void getWhenTimeToLivePassedThenEmpty() throws InterruptedException {
+		TokenKey key = key("short");
+		StepVerifier.create(cache().put(key, TOKEN, Duration.ofMillis(1100))).verifyComplete();
+		StepVerifier.create(cache().get(key)).expectNext(TOKEN).verifyComplete();
+		Thread.sleep(1500);
+		StepVerifier.create(cache().get(key)).verifyComplete();
+	}
+
+	@Test
+	void getWhenOtherKeyThenNeverAnotherKeysToken() {
+		TokenKey alice = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("alice").build();
+		TokenKey bob = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("bob").build();
+		StepVerifier.create(cache().put(alice, TOKEN, Duration.ofMinutes(1))).verifyComplete();
+		StepVerifier.create(cache().get(bob)).verifyComplete();
+		assertThat(alice).isNotEqualTo(bob);
+	}
+
+	protected TokenKey key(String name) {
+		return TokenKey.builder("TEST", getClass().getSimpleName()).subject(name + System.nanoTime()).build();
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.edgegateway.app.cache;
+
+import io.edgegateway.app.session.RedisConfiguredCondition;
+import io.edgegateway.app.session.SessionProperties;
+import io.edgegateway.filters.crypto.AesGcmCipher;
+import io.edgegateway.filters.crypto.EncryptionProperties;
+import io.edgegateway.filters.token.TokenCacheProperties;
+import io.edgegateway.filters.token.TokenCacheStatus;
+import io.edgegateway.filters.token.cache.RedisTokenCache;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+
+/**
+ * With Redis configured, minted tokens are shared between replicas through Redis,
+ * encrypted with {@code edge.token-cache.encryption} (or, when that is not set, the
+ * session's keys).
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenCacheConfiguration {
+
+	@Bean
+	TokenCacheHealthIndicator tokenCacheHealthIndicator(TokenCacheStatus status) {
+		return new TokenCacheHealthIndicator(status);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(RedisConfiguredCondition.class)
+	@ConditionalOnProperty(name = "edge.token-cache.enabled", matchIfMissing = true)
+	static class RedisTokens {
+
+		@Bean
+		RedisTokenCache redisTokenCache(ReactiveRedisConnectionFactory connectionFactory,
+				TokenCacheProperties properties, SessionProperties sessions) {
+			EncryptionProperties own = properties.getEncryption();
+			AesGcmCipher cipher = (own.getActiveKey() != null) ? AesGcmCipher.from(own, "edge.token-cache.encryption")
+					: AesGcmCipher.from(sessions.getEncryption(), "edge.session.encryption");
+			return new RedisTokenCache(connectionFactory, cipher, properties.getRedisPrefix(),
+					properties.getRedisTimeout());
+		}
+
+	}
+
+}
