@@ -32,6 +32,7 @@ import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityHeadersGatewayFilterFactory;
 import io.edgegateway.filters.identity.IdentityProperties;
 import io.edgegateway.filters.identity.RequestIdWebFilter;
+import io.edgegateway.filters.token.MintLock;
 import io.edgegateway.filters.token.SingleFlight;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.token.TokenCacheStatus;
@@ -118,9 +119,10 @@ class FiltersAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "edge.token-cache.enabled", matchIfMissing = true)
 	TokenService tokenService(TokenCacheProperties properties, ObjectProvider<RedisTokenCache> shared,
-			TokenCacheStatus status) {
+			ObjectProvider<MintLock> lock, TokenCacheStatus status) {
 		return new TokenService(new InMemoryTokenCache(properties.getLocalMaximumSize()), shared.getIfAvailable(),
-				new SingleFlight(), status, Clock.systemUTC(), properties.getSkew(), properties.getRefreshAhead());
+				new SingleFlight(), status, Clock.systemUTC(), properties.getSkew(), properties.getRefreshAhead(),
+				lock.getIfAvailable());
 	}
 
 	/**

@@ -43,7 +43,7 @@ public class TokenCacheProperties {
 	 * Longest wait for Redis; past it the cache counts as failing and the gateway mints
 	 * directly. Default 250ms.
 	 */
-	private Duration redisTimeout = Duration.ofMillis(250);
+	private Duration redisTimeout = Duration.ofSeconds(1);
 
 	/**
 	 * Keys that encrypt tokens in Redis; default the session's

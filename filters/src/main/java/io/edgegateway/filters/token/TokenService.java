@@ -3,12 +3,14 @@ package io.edgegateway.filters.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.edgegateway.filters.token.cache.TokenCache;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
@@ -22,6 +24,12 @@ import reactor.util.context.ContextView;
 public final class TokenService {
 
 	private static final Log logger = LogFactory.getLog(TokenService.class);
+
+	private static final Duration LOCK_TIME_TO_LIVE = Duration.ofSeconds(10);
+
+	private static final Duration LOCK_WAIT = Duration.ofSeconds(3);
+
+	private static final Duration LOCK_POLL = Duration.ofMillis(20);
 
 	private final TokenCache local;
 
@@ -37,6 +45,8 @@ public final class TokenService {
 
 	private final Duration refreshAhead;
 
+	private final @Nullable MintLock lock;
+
 	/**
 	 * Create a token service.
 	 * @param local the in-process cache
@@ -46,9 +56,11 @@ public final class TokenService {
 	 * @param clock the clock
 	 * @param skew how long before its expiry a token is no longer served
 	 * @param refreshAhead how long before the skew a token is re-minted in the background
+	 * @param lock the replicas' shared mint lock, or {@code null} when there is no shared
+	 * cache
 	 */
 	public TokenService(TokenCache local, @Nullable TokenCache shared, SingleFlight flights, TokenCacheStatus status,
-			Clock clock, Duration skew, Duration refreshAhead) {
+			Clock clock, Duration skew, Duration refreshAhead, @Nullable MintLock lock) {
 		this.local = local;
 		this.shared = shared;
 		this.flights = flights;
@@ -56,6 +68,7 @@ public final class TokenService {
 		this.clock = clock;
 		this.skew = skew;
 		this.refreshAhead = refreshAhead;
+		this.lock = lock;
 	}
 
 	/**
@@ -67,7 +80,7 @@ public final class TokenService {
 	public Mono<MintedToken> token(TokenKey key, Supplier<Mono<MintedToken>> mint) {
 		return Mono
 			.deferContextual((context) -> cached(key).doOnNext((token) -> refreshIfClose(key, token, mint, context))
-				.switchIfEmpty(Mono.defer(() -> this.flights.run(key, () -> mintAndStore(key, mint)))));
+				.switchIfEmpty(Mono.defer(() -> this.flights.run(key, () -> mintOnce(key, mint)))));
 	}
 
 	/**
@@ -84,6 +97,42 @@ public final class TokenService {
 			.filter(this::servable)
 			.switchIfEmpty(Mono.defer(() -> shared((cache) -> cache.get(key)).filter(this::servable)
 				.flatMap((token) -> this.local.put(key, token, timeToLive(token)).thenReturn(token))));
+	}
+
+	/**
+	 * Mint a token missing everywhere: with a shared lock, the replica that takes it
+	 * mints and the others wait (bounded) for its token to appear in the shared cache,
+	 * then mint themselves if it does not.
+	 */
+	private Mono<MintedToken> mintOnce(TokenKey key, Supplier<Mono<MintedToken>> mint) {
+		MintLock lock = this.lock;
+		if (lock == null) {
+			return mintAndStore(key, mint);
+		}
+		return lock.tryAcquire(key, LOCK_TIME_TO_LIVE)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.onErrorResume((ex) -> Mono.just(Optional.of(Mono::empty)))
+			.flatMap((held) -> held.isPresent() ? mintHoldingLock(key, mint, held.get())
+					: mintedElsewhere(key).switchIfEmpty(Mono.defer(() -> mintAndStore(key, mint))));
+	}
+
+	/**
+	 * With the lock, look once more: the replica that held it before may have stored the
+	 * token in between.
+	 */
+	private Mono<MintedToken> mintHoldingLock(TokenKey key, Supplier<Mono<MintedToken>> mint, MintLock.Held held) {
+		return shared((cache) -> cache.get(key)).filter(this::servable)
+			.switchIfEmpty(Mono.defer(() -> mintAndStore(key, mint)))
+			.flatMap((token) -> held.release().thenReturn(token))
+			.onErrorResume((ex) -> held.release().then(Mono.error(ex)));
+	}
+
+	private Mono<MintedToken> mintedElsewhere(TokenKey key) {
+		return Flux.range(0, (int) LOCK_WAIT.dividedBy(LOCK_POLL))
+			.concatMap(
+					(attempt) -> Mono.delay(LOCK_POLL).then(shared((cache) -> cache.get(key))).filter(this::servable))
+			.next();
 	}
 
 	private Mono<MintedToken> mintAndStore(TokenKey key, Supplier<Mono<MintedToken>> mint) {

@@ -130,7 +130,7 @@ class TokenServiceTests {
 
 	private TokenService service(TokenCache shared, TokenCacheStatus status) {
 		return new TokenService(new InMemoryTokenCache(100), shared, new SingleFlight(), status, this.clock,
-				Duration.ofSeconds(30), Duration.ofSeconds(60));
+				Duration.ofSeconds(30), Duration.ofSeconds(60), null);
 	}
 
 }

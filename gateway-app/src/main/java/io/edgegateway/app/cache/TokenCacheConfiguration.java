@@ -6,6 +6,7 @@ import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.token.TokenCacheStatus;
+import io.edgegateway.filters.token.cache.RedisMintLock;
 import io.edgegateway.filters.token.cache.RedisTokenCache;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * With Redis configured, minted tokens are shared between replicas through Redis,
@@ -40,6 +42,11 @@ class TokenCacheConfiguration {
 					: AesGcmCipher.from(sessions.getEncryption(), "edge.session.encryption");
 			return new RedisTokenCache(connectionFactory, cipher, properties.getRedisPrefix(),
 					properties.getRedisTimeout());
+		}
+
+		@Bean
+		RedisMintLock redisMintLock(ReactiveStringRedisTemplate redis, TokenCacheProperties properties) {
+			return new RedisMintLock(redis, properties.getRedisPrefix(), properties.getRedisTimeout());
 		}
 
 	}

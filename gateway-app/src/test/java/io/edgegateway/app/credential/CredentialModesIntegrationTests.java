@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.edgegateway.app.support.AuditEvents;
+import io.edgegateway.app.support.CredentialsFixture;
 import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
@@ -42,10 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CredentialModesIntegrationTests {
 
-	private static final String SERVICE_ACCOUNT_EMAIL = "gateway@edge-tests.iam.gserviceaccount.com";
-
 	@TempDir
 	static Path keys;
+
+	private static CredentialsFixture fixture;
 
 	private static DemoIdentityProvider idp;
 
@@ -63,36 +63,18 @@ class CredentialModesIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		TestKeys clientKey = TestKeys.generate("reports-sa-jwt-1");
-		TestKeys serviceAccountKey = TestKeys.generate("workspace-1");
-		TestKeys gatewayCertificate = TestKeys.generate("edge-gateway-1");
-		idp = DemoIdentityProvider.builder()
-			.port(0)
-			.clientPublicKey("reports-sa-jwt", clientKey.publicJwk())
-			.clientPublicKey("edge-gateway", gatewayCertificate.publicJwk())
-			.serviceAccount(SERVICE_ACCOUNT_EMAIL, serviceAccountKey.publicKey(), serviceAccountKey.keyId())
-			.start();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("spring.config.import", "classpath:credentials-routes.yaml");
-		properties.put("edge.credentials.timeout", "2s");
-		properties.put("edge.credentials.client-keys.reports-sa-jwt.private-key-file",
-				clientKey.writePem(keys.resolve("reports-sa-jwt.pem")));
-		properties.put("edge.credentials.client-keys.reports-sa-jwt.key-id", clientKey.keyId());
-		properties.put("edge.credentials.client-keys.entra-obo-cert.private-key-file",
-				gatewayCertificate.writePem(keys.resolve("entra-obo-cert.pem")));
-		properties.put("edge.credentials.client-keys.entra-obo-cert.key-id", gatewayCertificate.keyId());
-		clientKeyFile = keys.resolve("reports-sa-jwt.pem");
-		clientKeyPem = clientKey.privateKeyPem();
-		properties.put("edge.credentials.service-accounts.workspace.key-file", serviceAccountKey
-			.writeServiceAccountKeyFile(keys.resolve("workspace.json"), SERVICE_ACCOUNT_EMAIL, idp.googleTokenUri()));
-		gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(), properties);
+		fixture = CredentialsFixture.start(keys);
+		idp = fixture.idp();
+		gateway = fixture.startGateway(Map.of());
 		idpTokens = NimbusJwtDecoder.withJwkSetUri(idp.issuer() + "/oauth2/jwks").build();
+		clientKeyFile = fixture.clientKeyFile();
+		clientKeyPem = fixture.clientKeyPem();
 	}
 
 	@AfterAll
 	static void stop() {
 		gateway.close();
-		idp.close();
+		fixture.close();
 	}
 
 	@BeforeEach
@@ -179,7 +161,7 @@ class CredentialModesIntegrationTests {
 		Jwt token = idpTokens.decode(call("/drive/files").bearerToken());
 		assertThat(token.getSubject()).isEqualTo("alice");
 		assertThat(token.getClaimAsString("email")).isEqualTo("alice@example.com");
-		assertThat(token.getClaimAsString("azp")).isEqualTo(SERVICE_ACCOUNT_EMAIL);
+		assertThat(token.getClaimAsString("azp")).isEqualTo(CredentialsFixture.SERVICE_ACCOUNT_EMAIL);
 		assertThat(token.getClaimAsString("scope")).isEqualTo("https://www.googleapis.com/auth/drive.readonly");
 	}
 

@@ -10,6 +10,8 @@ import io.edgegateway.filters.support.RedisSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * A real gateway started on random ports with the demo profile, pointed at the test
@@ -74,8 +76,22 @@ public final class GatewayInstance implements AutoCloseable {
 			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
 			.profiles("demo")
+			.initializers(GatewayInstance::ownNettyResources)
 			.run(args);
 		return new GatewayInstance(context);
+	}
+
+	/**
+	 * Several gateways run in one test JVM: each gets event loops of its own, so that
+	 * closing one (which disposes its resources) never stops the others, as closing one
+	 * that shared Reactor Netty's global resources would.
+	 */
+	private static void ownNettyResources(ConfigurableApplicationContext context) {
+		((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+			ReactorResourceFactory resources = new ReactorResourceFactory();
+			resources.setUseGlobalResources(false);
+			return resources;
+		});
 	}
 
 	/**

@@ -1,0 +1,109 @@
+package io.edgegateway.filters.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A Redis of a test's own, on its own port, that the test may stop and start again to see
+ * what the gateway does while Redis is gone. Runs the machine's {@code redis-server}
+ * ({@code .ci/run} installs it).
+ */
+public final class PrivateRedis implements AutoCloseable {
+
+	private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/redis-server"),
+			Path.of("/usr/local/bin/redis-server"));
+
+	private final Path binary;
+
+	private final int port;
+
+	private Process process;
+
+	private PrivateRedis(Path binary, int port) {
+		this.binary = binary;
+		this.port = port;
+	}
+
+	/**
+	 * Start a Redis on a free port.
+	 * @return the running Redis
+	 */
+	public static PrivateRedis start() {
+		Path binary = BINARIES.stream()
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"This test stops and restarts a Redis of its own and needs redis-server " + BINARIES
+							+ " (apt-get install redis-server; .ci/run does)"));
+		PrivateRedis redis = new PrivateRedis(binary, freePort());
+		redis.resume();
+		return redis;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Stop the server, as an outage would.
+	 */
+	public void stop() {
+		if (this.process != null) {
+			this.process.destroy();
+			try {
+				this.process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.process = null;
+		}
+	}
+
+	/**
+	 * Start the server again on the same port.
+	 */
+	public void resume() {
+		try {
+			this.process = new ProcessBuilder(this.binary.toString(), "--port", String.valueOf(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no")
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start " + this.binary, ex);
+		}
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (!RedisSupport.answersPing("127.0.0.1", this.port)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("redis-server did not answer on port " + this.port);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,243 @@
+package io.edgegateway.app.cache;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.edgegateway.app.support.CredentialsFixture;
+import io.edgegateway.app.support.Echo;
+import io.edgegateway.app.support.GatewayInstance;
+import io.edgegateway.app.support.TestBrowser;
+import io.edgegateway.filters.support.PrivateRedis;
+import io.edgegateway.filters.support.RedisSupport;
+import io.edgegateway.idp.DemoIdentityProvider;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The token cache over real connections: two gateway replicas on one Redis, the real
+ * authorization server counting its token requests, and a Redis of the test's own that it
+ * stops and starts again.
+ */
+class TokenCacheIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	static Path keys;
+
+	private static CredentialsFixture fixture;
+
+	private static DemoIdentityProvider idp;
+
+	private static String tokenPrefix;
+
+	private static GatewayInstance first;
+
+	private static GatewayInstance second;
+
+	@BeforeAll
+	static void start() {
+		fixture = CredentialsFixture.start(keys);
+		idp = fixture.idp();
+		String namespace = GatewayInstance.newNamespace();
+		tokenPrefix = "edge-test:" + UUID.randomUUID() + ":token:";
+		Map<String, Object> replica = new LinkedHashMap<>(GatewayInstance.redisSessions(namespace));
+		replica.put("edge.token-cache.redis-prefix", tokenPrefix);
+		first = fixture.startGateway(replica);
+		second = fixture.startGateway(replica);
+	}
+
+	@AfterAll
+	static void stop() {
+		second.close();
+		first.close();
+		fixture.close();
+	}
+
+	@Test
+	void fiveHundredConcurrentFirstRequestsOverTwoReplicasThenOneTokenRequest() {
+		TestBrowser browser = new TestBrowser();
+		browser.signIn(first.url() + "/", "alice", "alice-password");
+		String cookie = "EDGE_SESSION=" + browser.cookie("EDGE_SESSION").orElseThrow();
+		int before = idp.tokenRequests("client_credentials");
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			GatewayInstance replica = (i % 2 == 0) ? first : second;
+			responses.add(client.sendAsync(HttpRequest.newBuilder(URI.create(replica.url() + "/reports/q" + i))
+				.header("Accept", "application/json")
+				.header("Cookie", cookie)
+				.timeout(Duration.ofSeconds(60))
+				.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		Set<String> tokens = new HashSet<>();
+		for (CompletableFuture<HttpResponse<String>> response : responses) {
+			tokens.add(Echo.of(response.join()).bearerToken());
+		}
+		assertThat(idp.tokenRequests("client_credentials") - before).isEqualTo(1);
+		assertThat(tokens).hasSize(1);
+	}
+
+	@Test
+	void tokensAreKeptApartByUserAudienceScopeAndActorAndReusedForTheSameOnes() {
+		TestBrowser alice = new TestBrowser();
+		alice.signIn(first.url() + "/", "alice", "alice-password");
+		TestBrowser bob = new TestBrowser();
+		bob.signIn(second.url() + "/", "bob", "bob-password");
+		int before = idp.tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange");
+		Map<String, String> tokens = new LinkedHashMap<>();
+		tokens.put("alice orders", bearer(alice, first, "/exchange/a"));
+		tokens.put("bob orders", bearer(bob, first, "/exchange/b"));
+		tokens.put("alice reports", bearer(alice, first, "/exchange-reports/a"));
+		tokens.put("alice orders.read", bearer(alice, first, "/exchange-read/a"));
+		tokens.put("alice orders with actor", bearer(alice, first, "/exchange-actor/a"));
+		assertThat(new HashSet<>(tokens.values())).hasSize(5);
+		assertThat(idp.tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange") - before).isEqualTo(5);
+		NimbusJwtDecoder jwks = NimbusJwtDecoder.withJwkSetUri(idp.issuer() + "/oauth2/jwks").build();
+		Jwt bobs = jwks.decode(tokens.get("bob orders"));
+		assertThat(bobs.getSubject()).isEqualTo("bob");
+		assertThat(bobs.getClaimAsString("tenant")).isEqualTo("t2");
+		assertThat(jwks.decode(tokens.get("alice reports")).getAudience()).contains("reports-api");
+		assertThat(jwks.decode(tokens.get("alice orders.read")).getClaimAsStringList("scope"))
+			.containsExactly("orders.read");
+		assertThat(bearer(alice, second, "/exchange/again")).isEqualTo(tokens.get("alice orders"));
+		assertThat(bearer(bob, second, "/exchange/again")).isEqualTo(tokens.get("bob orders"));
+		assertThat(idp.tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange") - before).isEqualTo(5);
+		assertRedisHoldsNoTokenNorIdentityInClear(tokens.values());
+	}
+
+	@Test
+	void redisStoppedThenRequestsStillSucceedHealthDegradesAndRecoversWhenRedisIsBack() {
+		try (PrivateRedis redis = PrivateRedis.start();
+				GatewayInstance gateway = fixture.startGateway(Map.of("spring.data.redis.host", "127.0.0.1",
+						"spring.data.redis.port", redis.port(), "edge.session.encryption.active-key", "k1",
+						"edge.session.encryption.keys.k1", GatewayInstance.SESSION_KEY))) {
+			TestBrowser client = new TestBrowser();
+			String bearer = "Bearer " + idp.signAccessToken(Map.of("sub", "alice", "aud", List.of("edge-gateway"),
+					"groups", List.of("engineering"), "tenant", "t1"), Instant.now(), Instant.now().plusSeconds(600));
+			assertThat(call(client, gateway, "/reports/warm", bearer).statusCode()).isEqualTo(200);
+			assertThat(tokenCacheHealth(client, gateway)).isEqualTo("UP");
+
+			redis.stop();
+			assertThat(call(client, gateway, "/reports/cached", bearer).statusCode()).isEqualTo(200);
+			assertThat(call(client, gateway, "/reports-post/minted-without-redis", bearer).statusCode()).isEqualTo(200);
+			assertThat(tokenCacheHealth(client, gateway)).isEqualTo("DEGRADED");
+
+			redis.resume();
+			HttpResponse<String> afterRecovery = awaitHealthy(client, gateway, bearer);
+			assertThat(afterRecovery.statusCode()).isEqualTo(200);
+			assertThat(tokenCacheHealth(client, gateway)).isEqualTo("UP");
+			assertThat(keysIn(redis.port(), "edge:token:*")).isNotEmpty();
+		}
+	}
+
+	private static HttpResponse<String> awaitHealthy(TestBrowser client, GatewayInstance gateway, String bearer) {
+		long deadline = System.nanoTime() + 15_000_000_000L;
+		HttpResponse<String> response;
+		int attempt = 0;
+		do {
+			response = call(client, gateway, "/reports-jwt/after-recovery-" + attempt++, bearer);
+		}
+		while (!"UP".equals(tokenCacheHealth(client, gateway)) && System.nanoTime() < deadline && sleep());
+		return response;
+	}
+
+	private static boolean sleep() {
+		try {
+			Thread.sleep(200);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static HttpResponse<String> call(TestBrowser client, GatewayInstance gateway, String path, String bearer) {
+		return client.get(gateway.url() + path, "Accept", "application/json", "Authorization", bearer);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String tokenCacheHealth(TestBrowser client, GatewayInstance gateway) {
+		Map<String, Object> health = JSON.readValue(client.get(gateway.managementUrl() + "/actuator/health").body(),
+				Map.class);
+		Map<String, Object> components = (Map<String, Object>) health.get("components");
+		return (String) ((Map<String, Object>) components.get("tokenCache")).get("status");
+	}
+
+	private static String bearer(TestBrowser browser, GatewayInstance gateway, String path) {
+		return Echo.of(browser.get(gateway.url() + path, "Accept", "application/json")).bearerToken();
+	}
+
+	private static void assertRedisHoldsNoTokenNorIdentityInClear(Iterable<String> tokens) {
+		RedisSupport redis = RedisSupport.redis();
+		RedisClient client = RedisClient.create(redis.url());
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			List<String> keys = keysIn(connection, tokenPrefix + "*");
+			assertThat(keys).hasSizeGreaterThanOrEqualTo(5)
+				.allMatch((key) -> key.substring(tokenPrefix.length()).matches("[0-9a-f]{64}"));
+			for (String key : keys) {
+				String value = new String(connection.sync().get(key.getBytes(StandardCharsets.UTF_8)),
+						StandardCharsets.ISO_8859_1);
+				assertThat(value).doesNotContain("eyJ").doesNotContain("alice").doesNotContain("bob");
+				for (String token : tokens) {
+					assertThat(value).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+				}
+			}
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static List<String> keysIn(int port, String pattern) {
+		RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			return keysIn(connection, pattern);
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static List<String> keysIn(StatefulRedisConnection<byte[], byte[]> connection, String pattern) {
+		List<String> keys = new ArrayList<>();
+		ScanCursor cursor = ScanCursor.INITIAL;
+		do {
+			KeyScanCursor<byte[]> page = connection.sync().scan(cursor, ScanArgs.Builder.matches(pattern).limit(500));
+			page.getKeys().forEach((key) -> keys.add(new String(key, StandardCharsets.UTF_8)));
+			cursor = page;
+		}
+		while (!cursor.isFinished());
+		return keys;
+	}
+
+}
