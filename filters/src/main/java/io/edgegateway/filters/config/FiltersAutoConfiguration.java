@@ -13,6 +13,7 @@ import io.edgegateway.filters.credential.ClientRegistrations;
 import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.credential.CredentialStrategy;
 import io.edgegateway.filters.credential.CredentialsProperties;
+import io.edgegateway.filters.credential.IdpCircuitBreakers;
 import io.edgegateway.filters.credential.TokenRequests;
 import io.edgegateway.filters.credential.UserTokens;
 import io.edgegateway.filters.credential.delegation.DelegatedServiceAccountGatewayFilterFactory;
@@ -187,7 +188,8 @@ class FiltersAutoConfiguration {
 		@ConditionalOnMissingBean
 		CredentialService credentialService(List<CredentialStrategy> strategies, CredentialsProperties properties,
 				ObjectProvider<TokenService> tokens, IdentityClaimsResolver claimsResolver) {
-			return new CredentialService(strategies, properties.getTimeout(), tokens.getIfAvailable(), claimsResolver);
+			return new CredentialService(strategies, properties.getTimeout(), tokens.getIfAvailable(), claimsResolver,
+					new IdpCircuitBreakers(properties.getCircuitBreaker()));
 		}
 
 		@Bean

@@ -30,20 +30,24 @@ public final class CredentialService {
 
 	private final IdentityClaimsResolver claimsResolver;
 
+	private final IdpCircuitBreakers breakers;
+
 	/**
 	 * Create a credential service.
 	 * @param strategies the strategies, one per mode
 	 * @param timeout the longest wait for a mint
 	 * @param tokens the token cache, or {@code null} to mint every time
 	 * @param claimsResolver reads the user a token is for
+	 * @param breakers the circuit breakers in front of the identity provider
 	 */
 	public CredentialService(List<CredentialStrategy> strategies, Duration timeout, @Nullable TokenService tokens,
-			IdentityClaimsResolver claimsResolver) {
+			IdentityClaimsResolver claimsResolver, IdpCircuitBreakers breakers) {
 		Assert.notNull(timeout, "timeout cannot be null");
 		strategies.forEach((strategy) -> this.strategies.put(strategy.mode(), strategy));
 		this.timeout = timeout;
 		this.tokens = tokens;
 		this.claimsResolver = claimsResolver;
+		this.breakers = breakers;
 	}
 
 	/**
@@ -60,9 +64,9 @@ public final class CredentialService {
 					spec.mode() + " is not available: no OAuth2 client is configured");
 		}
 		CredentialSource source = strategy.prepare(spec);
-		CredentialSource bounded = (user) -> source.obtain(user)
+		CredentialSource bounded = (user) -> this.breakers.guard(spec, source.obtain(user)
 			.timeout(this.timeout)
-			.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode()));
+			.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode())));
 		TokenService cache = this.tokens;
 		if (cache == null || spec.mode() == CredentialMode.TOKEN_RELAY) {
 			return bounded;

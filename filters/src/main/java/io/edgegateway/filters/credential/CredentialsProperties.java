@@ -25,6 +25,11 @@ public class CredentialsProperties {
 	private Duration timeout = Duration.ofSeconds(5);
 
 	/**
+	 * The circuit breaker in front of the identity provider, one per client registration.
+	 */
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+	/**
 	 * Private keys for {@code private_key_jwt} client authentication, by client
 	 * registration id.
 	 */
@@ -44,6 +49,10 @@ public class CredentialsProperties {
 		this.timeout = timeout;
 	}
 
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
 	public Map<String, ClientKey> getClientKeys() {
 		return this.clientKeys;
 	}
@@ -58,6 +67,79 @@ public class CredentialsProperties {
 
 	public void setServiceAccounts(Map<String, ServiceAccount> serviceAccounts) {
 		this.serviceAccounts = serviceAccounts;
+	}
+
+	/**
+	 * When the circuit breaker opens and how it closes again.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Failure rate, in percent of the recent calls, that opens the breaker. Default
+		 * 50.
+		 */
+		private float failureRateThreshold = 50;
+
+		/**
+		 * How many recent calls the failure rate is taken over. Default 20.
+		 */
+		private int slidingWindowSize = 20;
+
+		/**
+		 * Fewest calls before the failure rate counts. Default 10.
+		 */
+		private int minimumNumberOfCalls = 10;
+
+		/**
+		 * How long an open breaker fails calls fast before probing. Default 10s.
+		 */
+		private Duration waitInOpenState = Duration.ofSeconds(10);
+
+		/**
+		 * Probe calls let through once the wait is over. Default 2.
+		 */
+		private int permittedCallsInHalfOpenState = 2;
+
+		public float getFailureRateThreshold() {
+			return this.failureRateThreshold;
+		}
+
+		public void setFailureRateThreshold(float failureRateThreshold) {
+			this.failureRateThreshold = failureRateThreshold;
+		}
+
+		public int getSlidingWindowSize() {
+			return this.slidingWindowSize;
+		}
+
+		public void setSlidingWindowSize(int slidingWindowSize) {
+			this.slidingWindowSize = slidingWindowSize;
+		}
+
+		public int getMinimumNumberOfCalls() {
+			return this.minimumNumberOfCalls;
+		}
+
+		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+			this.minimumNumberOfCalls = minimumNumberOfCalls;
+		}
+
+		public Duration getWaitInOpenState() {
+			return this.waitInOpenState;
+		}
+
+		public void setWaitInOpenState(Duration waitInOpenState) {
+			this.waitInOpenState = waitInOpenState;
+		}
+
+		public int getPermittedCallsInHalfOpenState() {
+			return this.permittedCallsInHalfOpenState;
+		}
+
+		public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
+			this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
+		}
+
 	}
 
 	/**

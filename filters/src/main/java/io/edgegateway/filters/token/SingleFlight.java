@@ -27,8 +27,11 @@ public final class SingleFlight {
 	public Mono<MintedToken> run(TokenKey key, Supplier<Mono<MintedToken>> mint) {
 		return Mono.defer(() -> this.inFlight.computeIfAbsent(key, (k) -> {
 			AtomicReference<Mono<MintedToken>> self = new AtomicReference<>();
+			// Removed before the result reaches anyone, so a caller that has its token
+			// never finds the flight.
 			Mono<MintedToken> flight = Mono.defer(mint)
-				.doFinally((signal) -> this.inFlight.remove(k, self.get()))
+				.doOnTerminate(() -> this.inFlight.remove(k, self.get()))
+				.doOnCancel(() -> this.inFlight.remove(k, self.get()))
 				.cache();
 			self.set(flight);
 			return flight;

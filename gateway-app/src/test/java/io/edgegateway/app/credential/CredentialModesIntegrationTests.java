@@ -65,7 +65,9 @@ class CredentialModesIntegrationTests {
 	static void start() {
 		fixture = CredentialsFixture.start(keys);
 		idp = fixture.idp();
-		gateway = fixture.startGateway(Map.of());
+		// Every request mints here, so each one shows what the provider answers; caching
+		// has its own tests.
+		gateway = fixture.startGateway(Map.of("edge.token-cache.enabled", false));
 		idpTokens = NimbusJwtDecoder.withJwkSetUri(idp.issuer() + "/oauth2/jwks").build();
 		clientKeyFile = fixture.clientKeyFile();
 		clientKeyPem = fixture.clientKeyPem();

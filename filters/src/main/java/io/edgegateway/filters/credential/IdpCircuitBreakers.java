@@ -1,0 +1,64 @@
+package io.edgegateway.filters.credential;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.edgegateway.filters.token.MintedToken;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A circuit breaker per client registration in front of the identity provider: when its
+ * calls keep failing (unreachable, timing out, answering garbage), further mints fail
+ * fast with {@code 503} for a while instead of each waiting for the timeout, then a few
+ * calls probe whether it is back. Refusals ({@code invalid_scope}, {@code invalid_grant},
+ * ...) are answers, not failures, and never open it.
+ */
+public final class IdpCircuitBreakers {
+
+	private final CircuitBreakerRegistry registry;
+
+	public IdpCircuitBreakers(CredentialsProperties.CircuitBreaker properties) {
+		this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(properties.getSlidingWindowSize())
+			.minimumNumberOfCalls(properties.getMinimumNumberOfCalls())
+			.failureRateThreshold(properties.getFailureRateThreshold())
+			.waitDurationInOpenState(properties.getWaitInOpenState())
+			.permittedNumberOfCallsInHalfOpenState(properties.getPermittedCallsInHalfOpenState())
+			.recordException(IdpCircuitBreakers::isProviderFailure)
+			.build());
+	}
+
+	/**
+	 * Guard a mint with the breaker of the spec's registration.
+	 * @param spec the route's spec
+	 * @param mint the mint, already translated to {@link CredentialException}s
+	 * @return the guarded mint; while the breaker is open a {@link CredentialException}
+	 * ({@code idp_circuit_open})
+	 */
+	public Mono<MintedToken> guard(CredentialSpec spec, Mono<MintedToken> mint) {
+		CircuitBreaker breaker = this.registry.circuitBreaker(String.valueOf(spec.registration()));
+		return mint.transformDeferred(CircuitBreakerOperator.of(breaker))
+			.onErrorMap(CallNotPermittedException.class,
+					(ex) -> new CredentialException(CredentialException.Reason.UNAVAILABLE, spec.routeId(),
+							spec.registration(), spec.mode(), "idp_circuit_open",
+							"The identity provider keeps failing; not calling it for a while", ex));
+	}
+
+	/**
+	 * The state of a registration's breaker.
+	 * @param registration the registration
+	 * @return the state
+	 */
+	public CircuitBreaker.State state(String registration) {
+		return this.registry.circuitBreaker(registration).getState();
+	}
+
+	private static boolean isProviderFailure(Throwable ex) {
+		return ex instanceof CredentialException failure
+				&& failure.getReason() == CredentialException.Reason.UNAVAILABLE;
+	}
+
+}
