@@ -19,6 +19,11 @@ final class EchoHandler implements HttpHandler {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * Request header that makes the echo answer with another status.
+	 */
+	static final String STATUS_HEADER = "X-Echo-Status";
+
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
@@ -32,6 +37,19 @@ final class EchoHandler implements HttpHandler {
 				respond(exchange, "application/json", JSON.writeValueAsBytes(asJson(request)));
 			}
 		}
+	}
+
+	/**
+	 * The status to answer with: {@code 200}, or what the caller asks for in
+	 * {@code X-Echo-Status} (e.g. {@code 401}, to play an upstream that rejects the token
+	 * it received).
+	 */
+	private static int status(HttpExchange exchange) {
+		String asked = exchange.getRequestHeaders().getFirst(STATUS_HEADER);
+		if (asked != null && asked.matches("[1-5][0-9][0-9]")) {
+			return Integer.parseInt(asked);
+		}
+		return 200;
 	}
 
 	private static Map<String, Object> asJson(ReceivedRequest request) {
@@ -53,7 +71,7 @@ final class EchoHandler implements HttpHandler {
 		// would hang the caller.
 		exchange.getResponseHeaders().set("Connection", "close");
 		boolean head = "HEAD".equals(exchange.getRequestMethod());
-		exchange.sendResponseHeaders(200, head ? -1 : body.length);
+		exchange.sendResponseHeaders(status(exchange), head ? -1 : body.length);
 		if (!head) {
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);

@@ -5,6 +5,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
@@ -38,9 +39,17 @@ public abstract class AbstractCredentialGatewayFilterFactory<C extends Credentia
 					(user) -> exchange.getAttributes().put(RouteCredential.ATTRIBUTE, new RouteCredential(spec, null)))
 			.switchIfEmpty(Mono
 				.error(() -> CredentialException.signInRequired(spec.routeId(), spec.registration(), spec.mode())))
-			.flatMap(source::obtain)
-			.map((token) -> withCredential(exchange, spec, token))
-			.flatMap(chain::filter);
+			.flatMap((user) -> source.obtain(user)
+				.flatMap((token) -> chain.filter(withCredential(exchange, spec, token)))
+				.then(Mono.defer(() -> rejectedUpstream(exchange) ? source.forget(user) : Mono.empty())));
+	}
+
+	/**
+	 * Whether the upstream answered {@code 401}: the token may have been revoked or
+	 * rotated there before it expired.
+	 */
+	private static boolean rejectedUpstream(ServerWebExchange exchange) {
+		return HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode());
 	}
 
 	private static Mono<Authentication> userOf(ServerWebExchange exchange) {

@@ -8,8 +8,10 @@ import java.util.Optional;
 
 import io.edgegateway.filters.identity.IdentityClaimsResolver;
 import io.edgegateway.filters.token.TokenKey;
+import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.token.TokenService;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
@@ -71,8 +73,20 @@ public final class CredentialService {
 		if (cache == null || spec.mode() == CredentialMode.TOKEN_RELAY) {
 			return bounded;
 		}
-		return (user) -> keyFor(spec, user).map((key) -> cache.token(key, () -> bounded.obtain(user)))
-			.orElseGet(() -> bounded.obtain(user));
+		return new CredentialSource() {
+
+			@Override
+			public Mono<MintedToken> obtain(Authentication user) {
+				return keyFor(spec, user).map((key) -> cache.token(key, () -> bounded.obtain(user)))
+					.orElseGet(() -> bounded.obtain(user));
+			}
+
+			@Override
+			public Mono<Void> forget(Authentication user) {
+				return keyFor(spec, user).map(cache::evict).orElseGet(Mono::empty);
+			}
+
+		};
 	}
 
 	/**

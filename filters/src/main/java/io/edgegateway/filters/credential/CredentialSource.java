@@ -20,4 +20,14 @@ public interface CredentialSource {
 	 */
 	Mono<MintedToken> obtain(Authentication user);
 
+	/**
+	 * Forget the token obtained for a user, because the upstream rejected it: the next
+	 * request obtains a new one.
+	 * @param user the authenticated user
+	 * @return completion
+	 */
+	default Mono<Void> forget(Authentication user) {
+		return Mono.empty();
+	}
+
 }

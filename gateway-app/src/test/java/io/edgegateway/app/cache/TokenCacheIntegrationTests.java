@@ -135,6 +135,22 @@ class TokenCacheIntegrationTests {
 	}
 
 	@Test
+	void upstreamRejectsTheTokenThenTheNextRequestGetsANewOne() {
+		TestBrowser browser = new TestBrowser();
+		browser.signIn(first.url() + "/", "bob", "bob-password");
+		String token = bearer(browser, first, "/reports-post/warm");
+		int mints = idp.tokenRequests("client_credentials");
+		assertThat(bearer(browser, first, "/reports-post/cached")).isEqualTo(token);
+		HttpResponse<String> rejected = browser.get(first.url() + "/reports-post/revoked", "Accept", "application/json",
+				"X-Echo-Status", "401");
+		assertThat(rejected.statusCode()).isEqualTo(401);
+		assertThat(idp.tokenRequests("client_credentials")).isEqualTo(mints);
+		String renewed = bearer(browser, second, "/reports-post/renewed");
+		assertThat(renewed).isNotEqualTo(token);
+		assertThat(idp.tokenRequests("client_credentials")).isEqualTo(mints + 1);
+	}
+
+	@Test
 	void redisStoppedThenRequestsStillSucceedHealthDegradesAndRecoversWhenRedisIsBack() {
 		try (PrivateRedis redis = PrivateRedis.start();
 				GatewayInstance gateway = fixture.startGateway(Map.of("spring.data.redis.host", "127.0.0.1",
