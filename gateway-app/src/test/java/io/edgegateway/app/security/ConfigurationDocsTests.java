@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.edgegateway.app.session.SessionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
+import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityProperties;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,9 @@ class ConfigurationDocsTests {
 
 	@Test
 	void everyExampleInConfigurationDocsBindsAndValidates() throws IOException {
-		List<String> examples = yamlBlocks(Path.of("..", "docs", "configuration.md"));
+		List<String> examples = new ArrayList<>(yamlBlocks(Path.of("..", "docs", "configuration.md")));
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
+		examples.addAll(yamlBlocks(Path.of("..", "docs", "token-cache.md")));
 		for (String example : examples) {
 			Binder binder = binderFor(example);
 			IdentityProperties identity = binder.bindOrCreate("edge.identity", IdentityProperties.class);
@@ -46,6 +49,9 @@ class ConfigurationDocsTests {
 			}
 			SessionProperties session = binder.bindOrCreate("edge.session", SessionProperties.class);
 			CredentialsProperties credentials = binder.bindOrCreate("edge.credentials", CredentialsProperties.class);
+			TokenCacheProperties tokenCache = binder.bindOrCreate("edge.token-cache", TokenCacheProperties.class);
+			assertThat(tokenCache.getSkew()).isPositive();
+			assertThat(credentials.getCircuitBreaker().getWaitInOpenState()).isPositive();
 			credentials.getClientKeys()
 				.forEach((registration, key) -> assertThat(key.getPrivateKeyFile()).as(registration).isNotNull());
 			boolean bound = binder.bind("edge", Bindable.mapOf(String.class, Object.class)).isBound();
