@@ -1,10 +1,18 @@
 package io.edgegateway.app.security;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
@@ -45,6 +53,48 @@ class TokenRefreshIntegrationTests {
 			}
 			assertThat(idp.tokenRequests("refresh_token") - refreshesBefore).isEqualTo(3);
 			assertThat(tokens).hasSize(3);
+		}
+	}
+
+	@Test
+	void parallelRequestsOfOneSessionOverTwoReplicasWithRotatingRefreshTokensThenOneRefresh() throws Exception {
+		// 65 s tokens count as expired 5 s after they are issued (Spring Security's 60 s
+		// skew).
+		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
+			.port(0)
+			.accessTokenTimeToLive(Duration.ofSeconds(65))
+			.reuseRefreshTokens(false)
+			.start()) {
+			Map<String, Object> replica = new LinkedHashMap<>(
+					GatewayInstance.redisSessions(GatewayInstance.newNamespace()));
+			replica.put("edge.token-cache.redis-prefix", "edge-test:" + UUID.randomUUID() + ":token:");
+			try (GatewayInstance first = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
+					replica);
+					GatewayInstance second = GatewayInstance.start(idp.issuer(),
+							TestServers.upstream().uri().toString(), replica)) {
+				this.browser.signIn(first.url() + "/", "alice", "alice-password");
+				String cookie = "EDGE_SESSION=" + this.browser.cookie("EDGE_SESSION").orElseThrow();
+				Thread.sleep(6_000);
+				int refreshesBefore = idp.tokenRequests("refresh_token");
+				HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+				List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+				for (int i = 0; i < 50; i++) {
+					GatewayInstance replicaOf = (i % 2 == 0) ? first : second;
+					responses.add(client.sendAsync(HttpRequest.newBuilder(URI.create(replicaOf.url() + "/api/" + i))
+						.header("Accept", "application/json")
+						.header("Cookie", cookie)
+						.timeout(Duration.ofSeconds(30))
+						.build(), HttpResponse.BodyHandlers.ofString()));
+				}
+				Set<String> tokens = new HashSet<>();
+				for (CompletableFuture<HttpResponse<String>> response : responses) {
+					tokens.add(Echo.of(response.join()).bearerToken());
+				}
+				assertThat(idp.tokenRequests("refresh_token") - refreshesBefore).isEqualTo(1);
+				assertThat(tokens).hasSize(1);
+				assertThat(this.browser.get(second.url() + "/auth/me", "Accept", "application/json").statusCode())
+					.isEqualTo(200);
+			}
 		}
 	}
 
