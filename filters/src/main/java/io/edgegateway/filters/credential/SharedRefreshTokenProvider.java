@@ -1,19 +1,16 @@
 package io.edgegateway.filters.credential;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.edgegateway.filters.crypto.Sha256;
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.token.TokenKey;
 import io.edgegateway.filters.token.TokenService;
@@ -70,7 +67,7 @@ public final class SharedRefreshTokenProvider implements ReactiveOAuth2Authorize
 			return this.delegate.authorize(context);
 		}
 		TokenKey key = TokenKey.builder("REFRESH", client.getClientRegistration().getRegistrationId())
-			.subject(sha256(client.getRefreshToken().getTokenValue()))
+			.subject(Sha256.hex(client.getRefreshToken().getTokenValue()))
 			.build();
 		return this.results.token(key, () -> this.delegate.authorize(context).map(this::encode))
 			.map((result) -> decode(result, client));
@@ -116,16 +113,6 @@ public final class SharedRefreshTokenProvider implements ReactiveOAuth2Authorize
 
 	private static @Nullable Instant instant(@Nullable Object epoch) {
 		return (epoch instanceof Number seconds) ? Instant.ofEpochSecond(seconds.longValue()) : null;
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

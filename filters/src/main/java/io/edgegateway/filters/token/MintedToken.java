@@ -1,11 +1,8 @@
 package io.edgegateway.filters.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
+import io.edgegateway.filters.crypto.Sha256;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -33,13 +30,7 @@ public record MintedToken(String value, @Nullable Instant expiresAt) {
 	 * @return the fingerprint
 	 */
 	public String fingerprint() {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(this.value.getBytes(StandardCharsets.UTF_8));
-			return "sha256:" + HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "sha256:" + Sha256.hex(this.value).substring(0, 16);
 	}
 
 	@Override

@@ -1,12 +1,9 @@
 package io.edgegateway.filters.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 
+import io.edgegateway.filters.crypto.Sha256;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,14 +110,7 @@ public record TokenKey(String hash) {
 				// encode alike.
 				canonical.append(text.length()).append(':').append(text).append(';');
 			}
-			try {
-				byte[] digest = MessageDigest.getInstance("SHA-256")
-					.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-				return new TokenKey(HexFormat.of().formatHex(digest));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
+			return new TokenKey(Sha256.hex(canonical.toString()));
 		}
 
 	}
