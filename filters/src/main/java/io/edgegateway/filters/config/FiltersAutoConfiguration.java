@@ -37,6 +37,7 @@ import io.edgegateway.filters.token.MintLock;
 import io.edgegateway.filters.token.SingleFlight;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.token.TokenCacheStatus;
+import io.edgegateway.filters.token.TokenMetrics;
 import io.edgegateway.filters.token.TokenService;
 import io.edgegateway.filters.token.cache.InMemoryTokenCache;
 import io.edgegateway.filters.token.cache.RedisTokenCache;
@@ -120,10 +121,12 @@ class FiltersAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "edge.token-cache.enabled", matchIfMissing = true)
 	TokenService tokenService(TokenCacheProperties properties, ObjectProvider<RedisTokenCache> shared,
-			ObjectProvider<MintLock> lock, TokenCacheStatus status) {
-		return new TokenService(new InMemoryTokenCache(properties.getLocalMaximumSize()), shared.getIfAvailable(),
-				new SingleFlight(), status, Clock.systemUTC(), properties.getSkew(), properties.getRefreshAhead(),
-				lock.getIfAvailable());
+			ObjectProvider<MintLock> lock, TokenCacheStatus status, ObjectProvider<TokenMetrics> metrics) {
+		TokenService service = new TokenService(new InMemoryTokenCache(properties.getLocalMaximumSize()),
+				shared.getIfAvailable(), new SingleFlight(), status, Clock.systemUTC(), properties.getSkew(),
+				properties.getRefreshAhead(), lock.getIfAvailable());
+		service.setMetrics(metrics.getIfAvailable(() -> TokenMetrics.NONE));
+		return service;
 	}
 
 	/**
@@ -186,10 +189,17 @@ class FiltersAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		IdpCircuitBreakers idpCircuitBreakers(CredentialsProperties properties) {
+			return new IdpCircuitBreakers(properties.getCircuitBreaker());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		CredentialService credentialService(List<CredentialStrategy> strategies, CredentialsProperties properties,
-				ObjectProvider<TokenService> tokens, IdentityClaimsResolver claimsResolver) {
+				ObjectProvider<TokenService> tokens, IdentityClaimsResolver claimsResolver,
+				IdpCircuitBreakers breakers) {
 			return new CredentialService(strategies, properties.getTimeout(), tokens.getIfAvailable(), claimsResolver,
-					new IdpCircuitBreakers(properties.getCircuitBreaker()));
+					breakers);
 		}
 
 		@Bean

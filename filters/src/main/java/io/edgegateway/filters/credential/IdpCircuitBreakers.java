@@ -48,6 +48,14 @@ public final class IdpCircuitBreakers {
 	}
 
 	/**
+	 * The breakers, for metrics.
+	 * @return the registry
+	 */
+	public CircuitBreakerRegistry registry() {
+		return this.registry;
+	}
+
+	/**
 	 * The state of a registration's breaker.
 	 * @param registration the registration
 	 * @return the state

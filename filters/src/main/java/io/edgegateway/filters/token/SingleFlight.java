@@ -2,6 +2,7 @@ package io.edgegateway.filters.token;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -25,7 +26,31 @@ public final class SingleFlight {
 	 * @return the token
 	 */
 	public Mono<MintedToken> run(TokenKey key, Supplier<Mono<MintedToken>> mint) {
-		return Mono.defer(() -> this.inFlight.computeIfAbsent(key, (k) -> {
+		return run(key, mint, () -> {
+		});
+	}
+
+	/**
+	 * Run a mint, or join the one already running for the key.
+	 * @param key the key
+	 * @param mint the mint
+	 * @param onJoin called when the request joins a running mint
+	 * @return the token
+	 */
+	public Mono<MintedToken> run(TokenKey key, Supplier<Mono<MintedToken>> mint, Runnable onJoin) {
+		return Mono.defer(() -> {
+			AtomicBoolean started = new AtomicBoolean();
+			Mono<MintedToken> flight = start(key, mint, started);
+			if (!started.get()) {
+				onJoin.run();
+			}
+			return flight;
+		});
+	}
+
+	private Mono<MintedToken> start(TokenKey key, Supplier<Mono<MintedToken>> mint, AtomicBoolean started) {
+		return this.inFlight.computeIfAbsent(key, (k) -> {
+			started.set(true);
 			AtomicReference<Mono<MintedToken>> self = new AtomicReference<>();
 			// Removed before the result reaches anyone, so a caller that has its token
 			// never finds the flight.
@@ -35,7 +60,7 @@ public final class SingleFlight {
 				.cache();
 			self.set(flight);
 			return flight;
-		}));
+		});
 	}
 
 	/**

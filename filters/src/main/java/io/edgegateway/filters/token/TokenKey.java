@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * audience or scope set.
  *
  * @param hash the hex SHA-256 of the parts
+ * @param kind the credential kind, kept in clear for metrics (it names no user)
  */
-public record TokenKey(String hash) {
+public record TokenKey(String hash, String kind) {
 
 	/**
 	 * The subject of tokens that belong to the gateway rather than a user (service
@@ -36,7 +37,7 @@ public record TokenKey(String hash) {
 
 	@Override
 	public String toString() {
-		return "TokenKey[" + this.hash.substring(0, 12) + "]";
+		return "TokenKey[" + this.kind + ", " + this.hash.substring(0, 12) + "]";
 	}
 
 	/**
@@ -110,7 +111,7 @@ public record TokenKey(String hash) {
 				// encode alike.
 				canonical.append(text.length()).append(':').append(text).append(';');
 			}
-			return new TokenKey(Sha256.hex(canonical.toString()));
+			return new TokenKey(Sha256.hex(canonical.toString()), this.kind);
 		}
 
 	}

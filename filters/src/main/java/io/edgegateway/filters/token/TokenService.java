@@ -47,6 +47,8 @@ public final class TokenService {
 
 	private final @Nullable MintLock lock;
 
+	private TokenMetrics metrics = TokenMetrics.NONE;
+
 	/**
 	 * Create a token service.
 	 * @param local the in-process cache
@@ -72,15 +74,24 @@ public final class TokenService {
 	}
 
 	/**
+	 * Report to these metrics.
+	 * @param metrics the metrics
+	 */
+	public void setMetrics(TokenMetrics metrics) {
+		this.metrics = metrics;
+	}
+
+	/**
 	 * The token for a key: cached, or minted once however many ask at the same time.
 	 * @param key the key
 	 * @param mint how to mint it
 	 * @return the token
 	 */
 	public Mono<MintedToken> token(TokenKey key, Supplier<Mono<MintedToken>> mint) {
-		return Mono
-			.deferContextual((context) -> cached(key).doOnNext((token) -> refreshIfClose(key, token, mint, context))
-				.switchIfEmpty(Mono.defer(() -> this.flights.run(key, () -> mintOnce(key, mint)))));
+		return Mono.deferContextual((context) -> cached(key)
+			.doOnNext((token) -> refreshIfClose(key, token, mint, context))
+			.switchIfEmpty(Mono
+				.defer(() -> this.flights.run(key, () -> mintOnce(key, mint), () -> this.metrics.joined(key.kind())))));
 	}
 
 	/**
@@ -93,10 +104,20 @@ public final class TokenService {
 	}
 
 	private Mono<MintedToken> cached(TokenKey key) {
-		return this.local.get(key)
-			.filter(this::servable)
-			.switchIfEmpty(Mono.defer(() -> shared((cache) -> cache.get(key)).filter(this::servable)
+		return lookup("local", key, this.local.get(key))
+			.switchIfEmpty(Mono.defer(() -> lookup("redis", key, shared((cache) -> cache.get(key)))
 				.flatMap((token) -> this.local.put(key, token, timeToLive(token)).thenReturn(token))));
+	}
+
+	private Mono<MintedToken> lookup(String level, TokenKey key, Mono<MintedToken> found) {
+		if (level.equals("redis") && this.shared == null) {
+			return Mono.empty();
+		}
+		return found.filter(this::servable)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.doOnNext((token) -> this.metrics.lookup(level, token.isPresent(), key.kind()))
+			.flatMap(Mono::justOrEmpty);
 	}
 
 	/**
@@ -136,7 +157,17 @@ public final class TokenService {
 	}
 
 	private Mono<MintedToken> mintAndStore(TokenKey key, Supplier<Mono<MintedToken>> mint) {
-		return mint.get().flatMap((token) -> store(key, token).thenReturn(token));
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			return mint.get()
+				.doOnSuccess((token) -> this.metrics.minted(key.kind(), token != null, since(start)))
+				.doOnError((ex) -> this.metrics.minted(key.kind(), false, since(start)))
+				.flatMap((token) -> store(key, token).thenReturn(token));
+		});
+	}
+
+	private static Duration since(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
 	private Mono<Void> store(TokenKey key, MintedToken token) {

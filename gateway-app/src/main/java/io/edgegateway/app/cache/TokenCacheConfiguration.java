@@ -2,12 +2,16 @@ package io.edgegateway.app.cache;
 
 import io.edgegateway.app.session.RedisConfiguredCondition;
 import io.edgegateway.app.session.SessionProperties;
+import io.edgegateway.filters.credential.IdpCircuitBreakers;
 import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.token.TokenCacheStatus;
 import io.edgegateway.filters.token.cache.RedisMintLock;
 import io.edgegateway.filters.token.cache.RedisTokenCache;
+
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +31,22 @@ class TokenCacheConfiguration {
 	@Bean
 	TokenCacheHealthIndicator tokenCacheHealthIndicator(TokenCacheStatus status) {
 		return new TokenCacheHealthIndicator(status);
+	}
+
+	@Bean
+	MicrometerTokenMetrics tokenMetrics(MeterRegistry registry) {
+		return new MicrometerTokenMetrics(registry);
+	}
+
+	/**
+	 * The identity provider's circuit breakers as {@code resilience4j.circuitbreaker.*}
+	 * metrics (state, calls, failure rate), tagged by registration.
+	 */
+	@Bean
+	TaggedCircuitBreakerMetrics idpCircuitBreakerMetrics(IdpCircuitBreakers breakers, MeterRegistry registry) {
+		TaggedCircuitBreakerMetrics metrics = TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry());
+		metrics.bindTo(registry);
+		return metrics;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -8,6 +8,7 @@ import io.edgegateway.filters.token.MintLock;
 import io.edgegateway.filters.token.SingleFlight;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.token.TokenCacheStatus;
+import io.edgegateway.filters.token.TokenMetrics;
 import io.edgegateway.filters.token.TokenService;
 import io.edgegateway.filters.token.cache.InMemoryTokenCache;
 import io.edgegateway.filters.token.cache.RedisTokenCache;
@@ -37,10 +38,12 @@ class AuthorizedClientConfiguration {
 
 	@Bean
 	SharedRefreshTokenProvider sharedRefreshTokenProvider(TokenCacheProperties properties,
-			ObjectProvider<RedisTokenCache> shared, ObjectProvider<MintLock> lock, TokenCacheStatus status) {
+			ObjectProvider<RedisTokenCache> shared, ObjectProvider<MintLock> lock, TokenCacheStatus status,
+			ObjectProvider<TokenMetrics> metrics) {
 		TokenService results = new TokenService(new InMemoryTokenCache(properties.getLocalMaximumSize()),
 				shared.getIfAvailable(), new SingleFlight(), status, Clock.systemUTC(), Duration.ZERO, Duration.ZERO,
 				lock.getIfAvailable());
+		results.setMetrics(metrics.getIfAvailable(() -> TokenMetrics.NONE));
 		return new SharedRefreshTokenProvider(results, Clock.systemUTC(), REFRESH_SKEW);
 	}
 

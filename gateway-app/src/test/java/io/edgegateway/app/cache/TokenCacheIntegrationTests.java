@@ -88,6 +88,7 @@ class TokenCacheIntegrationTests {
 		browser.signIn(first.url() + "/", "alice", "alice-password");
 		String cookie = "EDGE_SESSION=" + browser.cookie("EDGE_SESSION").orElseThrow();
 		int before = idp.tokenRequests("client_credentials");
+		double mintsBefore = count(first, "edge.token.mints") + count(second, "edge.token.mints");
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {
@@ -104,6 +105,27 @@ class TokenCacheIntegrationTests {
 		}
 		assertThat(idp.tokenRequests("client_credentials") - before).isEqualTo(1);
 		assertThat(tokens).hasSize(1);
+		assertThat(count(first, "edge.token.mints") + count(second, "edge.token.mints") - mintsBefore).isEqualTo(1.0);
+		assertThat(count(first, "edge.token.single_flight.joins") + count(second, "edge.token.single_flight.joins"))
+			.isPositive();
+	}
+
+	/**
+	 * A counter's (or timer's) count on a replica's management port, for the
+	 * service-account mode.
+	 */
+	@SuppressWarnings("unchecked")
+	private static double count(GatewayInstance gateway, String metric) {
+		HttpResponse<String> response = new TestBrowser()
+			.get(gateway.managementUrl() + "/actuator/metrics/" + metric + "?tag=mode:SERVICE_ACCOUNT");
+		if (response.statusCode() == 404) {
+			return 0;
+		}
+		Map<String, Object> body = JSON.readValue(response.body(), Map.class);
+		return ((List<Map<String, Object>>) body.get("measurements")).stream()
+			.filter((measurement) -> "COUNT".equals(measurement.get("statistic")))
+			.mapToDouble((measurement) -> ((Number) measurement.get("value")).doubleValue())
+			.sum();
 	}
 
 	@Test
