@@ -17,7 +17,8 @@ class CredentialConfigTests {
 	void toSpecWhenTokenExchangeCompleteThenSpecWithSortedScopes() {
 		TokenExchangeGatewayFilterFactory.Config config = new TokenExchangeGatewayFilterFactory.Config();
 		config.setRouteId("orders");
-		config.setAudience("orders-api").setSubjectTokenType("id_token").setActorRegistration("gateway-sa");
+		config.setSubjectTokenType("id_token").setActorRegistration("gateway-sa");
+		config.setAudience("orders-api");
 		config.setRegistration("idp-exchange").setScope("orders.write orders.read,orders.read");
 		CredentialSpec spec = config.toSpec();
 		assertThat(spec.mode()).isEqualTo(CredentialMode.TOKEN_EXCHANGE);
@@ -61,7 +62,8 @@ class CredentialConfigTests {
 			.withMessageStartingWith("route 'entra': scope: is required");
 		TokenExchangeGatewayFilterFactory.Config exchange = new TokenExchangeGatewayFilterFactory.Config();
 		exchange.setRouteId("orders");
-		exchange.setAudience("a").setSubjectTokenType("saml2");
+		exchange.setSubjectTokenType("saml2");
+		exchange.setAudience("a");
 		exchange.setRegistration("idp");
 		assertThatExceptionOfType(InvalidCredentialSpecException.class).isThrownBy(exchange::toSpec)
 			.withMessage("route 'orders': subject-token-type: 'saml2' is not one of access_token, id_token");

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.edgegateway.filters.credential.AbstractCredentialGatewayFilterFactory;
-import io.edgegateway.filters.credential.CredentialConfig;
+import io.edgegateway.filters.credential.AudienceCredentialConfig;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.credential.CredentialSpec;
@@ -46,35 +46,13 @@ public class TokenExchangeGatewayFilterFactory
 	/**
 	 * The route's arguments.
 	 */
-	public static class Config extends CredentialConfig {
-
-		private @Nullable String audience;
-
-		private @Nullable String resource;
+	public static class Config extends AudienceCredentialConfig {
 
 		private @Nullable String requestedTokenType;
 
 		private @Nullable String subjectTokenType;
 
 		private @Nullable String actorRegistration;
-
-		public @Nullable String getAudience() {
-			return this.audience;
-		}
-
-		public Config setAudience(@Nullable String audience) {
-			this.audience = audience;
-			return this;
-		}
-
-		public @Nullable String getResource() {
-			return this.resource;
-		}
-
-		public Config setResource(@Nullable String resource) {
-			this.resource = resource;
-			return this;
-		}
 
 		public @Nullable String getRequestedTokenType() {
 			return this.requestedTokenType;
@@ -106,13 +84,13 @@ public class TokenExchangeGatewayFilterFactory
 		@Override
 		public CredentialSpec toSpec() {
 			String registration = requiredRegistration();
-			if (this.audience == null && this.resource == null) {
+			if (getAudience() == null && getResource() == null) {
 				throw new InvalidCredentialSpecException(routeId(), "audience",
 						"is required (or resource): a token exchange names the upstream the token is for");
 			}
 			return CredentialSpec.builder(routeId(), CredentialMode.TOKEN_EXCHANGE, registration)
-				.audience(this.audience)
-				.resource(this.resource)
+				.audience(getAudience())
+				.resource(getResource())
 				.scopes(scopes())
 				.requestedTokenType(this.requestedTokenType)
 				.subjectTokenType(subjectTokenType())
@@ -137,8 +115,8 @@ public class TokenExchangeGatewayFilterFactory
 		public String toString() {
 			return new ToStringCreator(this).append("routeId", getRouteId())
 				.append("registration", getRegistration())
-				.append("audience", this.audience)
-				.append("resource", this.resource)
+				.append("audience", getAudience())
+				.append("resource", getResource())
 				.append("scope", getScope())
 				.toString();
 		}

@@ -3,7 +3,7 @@ package io.edgegateway.filters.credential.serviceaccount;
 import java.util.List;
 
 import io.edgegateway.filters.credential.AbstractCredentialGatewayFilterFactory;
-import io.edgegateway.filters.credential.CredentialConfig;
+import io.edgegateway.filters.credential.AudienceCredentialConfig;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.credential.CredentialSpec;
@@ -39,36 +39,14 @@ public class ServiceAccountGatewayFilterFactory
 	 * The route's arguments: {@code registration} (required), {@code scope},
 	 * {@code audience}, {@code resource}.
 	 */
-	public static class Config extends CredentialConfig {
-
-		private @Nullable String audience;
-
-		private @Nullable String resource;
-
-		public @Nullable String getAudience() {
-			return this.audience;
-		}
-
-		public Config setAudience(@Nullable String audience) {
-			this.audience = audience;
-			return this;
-		}
-
-		public @Nullable String getResource() {
-			return this.resource;
-		}
-
-		public Config setResource(@Nullable String resource) {
-			this.resource = resource;
-			return this;
-		}
+	public static class Config extends AudienceCredentialConfig {
 
 		@Override
 		public CredentialSpec toSpec() {
 			return CredentialSpec.builder(routeId(), CredentialMode.SERVICE_ACCOUNT, requiredRegistration())
 				.scopes(scopes())
-				.audience(this.audience)
-				.resource(this.resource)
+				.audience(getAudience())
+				.resource(getResource())
 				.build();
 		}
 
@@ -77,7 +55,7 @@ public class ServiceAccountGatewayFilterFactory
 			return new ToStringCreator(this).append("routeId", getRouteId())
 				.append("registration", getRegistration())
 				.append("scope", getScope())
-				.append("audience", this.audience)
+				.append("audience", getAudience())
 				.toString();
 		}
 
