@@ -1,5 +1,6 @@
 package io.edgegateway.filters.credential;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,9 +13,12 @@ import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.token.TokenService;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Picks the strategy for a route's credential mode, bounds every call to the identity
@@ -23,6 +27,8 @@ import org.springframework.util.Assert;
  * makes it different. Relayed tokens are the user's own and are not cached here.
  */
 public final class CredentialService {
+
+	private static final Duration RETRY_BACKOFF = Duration.ofMillis(100);
 
 	private final Map<CredentialMode, CredentialStrategy> strategies = new EnumMap<>(CredentialMode.class);
 
@@ -67,6 +73,7 @@ public final class CredentialService {
 		}
 		CredentialSource source = strategy.prepare(spec);
 		CredentialSource bounded = (user) -> this.breakers.guard(spec, source.obtain(user)
+			.retryWhen(Retry.backoff(1, RETRY_BACKOFF).filter(CredentialService::neverReachedTheProvider))
 			.timeout(this.timeout)
 			.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode())));
 		TokenService cache = this.tokens;
@@ -87,6 +94,16 @@ public final class CredentialService {
 			}
 
 		};
+	}
+
+	/**
+	 * Whether a mint failed before its request reached the identity provider (the
+	 * connection could not be made), the one failure that is safe to retry: a request
+	 * that reached it may have been processed, and a refusal is final.
+	 */
+	private static boolean neverReachedTheProvider(Throwable failure) {
+		return failure instanceof WebClientRequestException
+				&& NestedExceptionUtils.getRootCause(failure) instanceof ConnectException;
 	}
 
 	/**
