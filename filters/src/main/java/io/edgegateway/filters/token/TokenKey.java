@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param hash the hex SHA-256 of the parts
  * @param kind the credential kind, kept in clear for metrics (it names no user)
+ * @param owner the hex SHA-256 of the user the token belongs to, or {@code null} for the
+ * gateway's own tokens; lets a user's tokens be forgotten together (logout)
  */
-public record TokenKey(String hash, String kind) {
+public record TokenKey(String hash, String kind, @Nullable String owner) {
 
 	/**
 	 * The subject of tokens that belong to the gateway rather than a user (service
@@ -33,6 +35,15 @@ public record TokenKey(String hash, String kind) {
 	 */
 	public static Builder builder(String kind, @Nullable String registration) {
 		return new Builder(kind, registration);
+	}
+
+	/**
+	 * The owner value of a user's tokens.
+	 * @param subject the user's subject
+	 * @return the hex SHA-256 of the subject
+	 */
+	public static String owner(String subject) {
+		return Sha256.hex("owner:" + subject);
 	}
 
 	@Override
@@ -111,7 +122,8 @@ public record TokenKey(String hash, String kind) {
 				// encode alike.
 				canonical.append(text.length()).append(':').append(text).append(';');
 			}
-			return new TokenKey(Sha256.hex(canonical.toString()), this.kind);
+			return new TokenKey(Sha256.hex(canonical.toString()), this.kind,
+					GATEWAY.equals(this.subject) ? null : owner(this.subject));
 		}
 
 	}

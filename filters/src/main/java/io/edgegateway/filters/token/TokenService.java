@@ -103,6 +103,26 @@ public final class TokenService {
 		return this.local.evict(key).then(shared((cache) -> cache.evict(key)).then());
 	}
 
+	/**
+	 * Forget every token minted for a user, in both caches (logout).
+	 * @param subject the user's subject
+	 * @return completion
+	 */
+	public Mono<Void> evictUser(String subject) {
+		String owner = TokenKey.owner(subject);
+		return this.local.evictOwner(owner).then(shared((cache) -> cache.evictOwner(owner)).then());
+	}
+
+	/**
+	 * Forget a user's tokens in this replica's memory only, when another replica
+	 * announces a logout.
+	 * @param owner the user, as {@link TokenKey#owner(String)}
+	 * @return completion
+	 */
+	public Mono<Void> evictLocalOwner(String owner) {
+		return this.local.evictOwner(owner);
+	}
+
 	private Mono<MintedToken> cached(TokenKey key) {
 		return lookup("local", key, this.local.get(key))
 			.switchIfEmpty(Mono.defer(() -> lookup("redis", key, shared((cache) -> cache.get(key)))

@@ -101,6 +101,11 @@ class TokenServiceTests {
 				return backing.evict(key);
 			}
 
+			@Override
+			public Mono<Void> evictOwner(String owner) {
+				return backing.evictOwner(owner);
+			}
+
 		};
 		TokenCacheStatus status = new TokenCacheStatus();
 		TokenService service = service(flaky, status);

@@ -7,6 +7,7 @@ import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.token.TokenCacheStatus;
+import io.edgegateway.filters.token.TokenService;
 import io.edgegateway.filters.token.cache.RedisMintLock;
 import io.edgegateway.filters.token.cache.RedisTokenCache;
 
@@ -62,6 +63,12 @@ class TokenCacheConfiguration {
 					: AesGcmCipher.from(sessions.getEncryption(), "edge.session.encryption");
 			return new RedisTokenCache(connectionFactory, cipher, properties.getRedisPrefix(),
 					properties.getRedisTimeout());
+		}
+
+		@Bean
+		TokenEvictionListener tokenEvictionListener(ReactiveRedisConnectionFactory connectionFactory,
+				RedisTokenCache cache, TokenService tokens) {
+			return new TokenEvictionListener(connectionFactory, cache, tokens);
 		}
 
 		@Bean

@@ -1,6 +1,8 @@
 package io.edgegateway.app.security;
 
 import io.edgegateway.app.web.ProblemResponses;
+import io.edgegateway.filters.identity.IdentityClaimsResolver;
+import io.edgegateway.filters.token.TokenService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -84,7 +86,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
-			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+			ObjectProvider<TokenService> tokens, IdentityClaimsResolver claimsResolver) {
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico")
 			.permitAll()
@@ -102,7 +105,11 @@ class SecurityConfiguration {
 			.csrfTokenRequestHandler(new ProxyCsrfTokenRequestHandler())
 			.requireCsrfProtectionMatcher(stateChangingWithoutBearerToken()));
 		http.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF);
-		http.logout((logout) -> logout.logoutSuccessHandler(logoutSuccessHandler(registrations)));
+		http.logout((logout) -> {
+			logout.logoutSuccessHandler(logoutSuccessHandler(registrations));
+			tokens.ifAvailable((service) -> logout
+				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, claimsResolver))));
+		});
 		return http.build();
 	}
 

@@ -173,6 +173,23 @@ class TokenCacheIntegrationTests {
 	}
 
 	@Test
+	void logoutThenTheUsersDelegatedTokensAreForgottenEverywhere() {
+		TestBrowser carol = new TestBrowser();
+		carol.signIn(first.url() + "/", "bob", "bob-password");
+		String before = bearer(carol, first, "/exchange-reports/before-logout");
+		assertThat(bearer(carol, second, "/exchange-reports/cached")).isEqualTo(before);
+		int mints = idp.tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange");
+		HttpResponse<String> logout = carol.post(first.url() + "/logout", "", "X-XSRF-TOKEN",
+				carol.cookie("XSRF-TOKEN").orElseThrow());
+		assertThat(logout.statusCode()).isEqualTo(302);
+		carol.clearCookies();
+		carol.signIn(second.url() + "/", "bob", "bob-password");
+		String after = bearer(carol, second, "/exchange-reports/after-logout");
+		assertThat(after).isNotEqualTo(before);
+		assertThat(idp.tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange")).isEqualTo(mints + 1);
+	}
+
+	@Test
 	void redisStoppedThenRequestsStillSucceedHealthDegradesAndRecoversWhenRedisIsBack() {
 		try (PrivateRedis redis = PrivateRedis.start();
 				GatewayInstance gateway = fixture.startGateway(Map.of("spring.data.redis.host", "127.0.0.1",
@@ -239,9 +256,10 @@ class TokenCacheIntegrationTests {
 		RedisSupport redis = RedisSupport.redis();
 		RedisClient client = RedisClient.create(redis.url());
 		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
-			List<String> keys = keysIn(connection, tokenPrefix + "*");
-			assertThat(keys).hasSizeGreaterThanOrEqualTo(5)
-				.allMatch((key) -> key.substring(tokenPrefix.length()).matches("[0-9a-f]{64}"));
+			List<String> all = keysIn(connection, tokenPrefix + "*");
+			assertThat(all).allMatch((key) -> key.substring(tokenPrefix.length()).matches("(owner:)?[0-9a-f]{64}"));
+			List<String> keys = all.stream().filter((key) -> !key.contains(":owner:")).toList();
+			assertThat(keys).hasSizeGreaterThanOrEqualTo(5);
 			for (String key : keys) {
 				String value = new String(connection.sync().get(key.getBytes(StandardCharsets.UTF_8)),
 						StandardCharsets.ISO_8859_1);

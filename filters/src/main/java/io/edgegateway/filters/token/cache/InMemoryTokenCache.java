@@ -53,6 +53,11 @@ public final class InMemoryTokenCache implements TokenCache {
 		return Mono.fromRunnable(() -> this.entries.invalidate(key));
 	}
 
+	@Override
+	public Mono<Void> evictOwner(String owner) {
+		return Mono.fromRunnable(() -> this.entries.asMap().keySet().removeIf((key) -> owner.equals(key.owner())));
+	}
+
 	private record Entry(MintedToken token, Duration timeToLive) {
 	}
 

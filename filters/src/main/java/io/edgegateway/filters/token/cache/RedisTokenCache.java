@@ -49,9 +49,48 @@ public final class RedisTokenCache implements TokenCache {
 		return this.redis.opsForValue().get(redisKey(key)).timeout(this.timeout).map(this::decode);
 	}
 
+	/**
+	 * Store a token; a user's token is also listed under its owner, a set that lives as
+	 * long as the user's longest token, so logout can find them all.
+	 */
 	@Override
 	public Mono<Void> put(TokenKey key, MintedToken token, Duration timeToLive) {
-		return this.redis.opsForValue().set(redisKey(key), encode(token), timeToLive).timeout(this.timeout).then();
+		Mono<Boolean> stored = this.redis.opsForValue().set(redisKey(key), encode(token), timeToLive);
+		if (key.owner() != null) {
+			String ownerKey = ownerKey(key.owner());
+			stored = stored.then(this.redis.opsForSet().add(ownerKey, key.hash().getBytes(StandardCharsets.UTF_8)))
+				.then(this.redis.getExpire(ownerKey))
+				.flatMap((current) -> (current.compareTo(timeToLive) >= 0) ? Mono.just(true)
+						: this.redis.expire(ownerKey, timeToLive));
+		}
+		return stored.timeout(this.timeout).then();
+	}
+
+	@Override
+	public Mono<Void> evictOwner(String owner) {
+		String ownerKey = ownerKey(owner);
+		return this.redis.opsForSet()
+			.members(ownerKey)
+			.map((hash) -> this.prefix + new String(hash, StandardCharsets.UTF_8))
+			.concatWith(Mono.just(ownerKey))
+			.collectList()
+			.flatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
+			.then(this.redis.convertAndSend(evictionChannel(), owner.getBytes(StandardCharsets.UTF_8)))
+			.timeout(this.timeout)
+			.then();
+	}
+
+	/**
+	 * The channel on which {@link #evictOwner(String)} tells every replica to drop the
+	 * owner's tokens from memory.
+	 * @return the channel name
+	 */
+	public String evictionChannel() {
+		return this.prefix + "evictions";
+	}
+
+	private String ownerKey(String owner) {
+		return this.prefix + "owner:" + owner;
 	}
 
 	@Override

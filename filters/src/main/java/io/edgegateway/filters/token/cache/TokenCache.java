@@ -36,4 +36,11 @@ public interface TokenCache {
 	 */
 	Mono<Void> evict(TokenKey key);
 
+	/**
+	 * Forget every token of one user.
+	 * @param owner the user, as {@link TokenKey#owner(String)}
+	 * @return completion
+	 */
+	Mono<Void> evictOwner(String owner);
+
 }

@@ -53,6 +53,24 @@ abstract class TokenCacheContractTests {
 		assertThat(alice).isNotEqualTo(bob);
 	}
 
+	@Test
+	void evictOwnerThenThatUsersTokensGoAndOthersStay() {
+		String alice = "alice-" + System.nanoTime();
+		TokenKey aliceOrders = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject(alice).audience("orders").build();
+		TokenKey aliceReports = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject(alice).audience("reports").build();
+		TokenKey bob = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("bob-" + System.nanoTime()).build();
+		TokenKey gateway = TokenKey.builder("SERVICE_ACCOUNT", "reports-sa" + System.nanoTime()).build();
+		for (TokenKey key : new TokenKey[] { aliceOrders, aliceReports, bob, gateway }) {
+			StepVerifier.create(cache().put(key, TOKEN, Duration.ofMinutes(1))).verifyComplete();
+		}
+		StepVerifier.create(cache().evictOwner(TokenKey.owner(alice))).verifyComplete();
+		StepVerifier.create(cache().get(aliceOrders)).verifyComplete();
+		StepVerifier.create(cache().get(aliceReports)).verifyComplete();
+		StepVerifier.create(cache().get(bob)).expectNext(TOKEN).verifyComplete();
+		StepVerifier.create(cache().get(gateway)).expectNext(TOKEN).verifyComplete();
+		assertThat(gateway.owner()).isNull();
+	}
+
 	protected TokenKey key(String name) {
 		return TokenKey.builder("TEST", getClass().getSimpleName()).subject(name + System.nanoTime()).build();
 	}
