@@ -12,8 +12,18 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  *
  * @param value the token, never logged
  * @param expiresAt when it expires, if the identity provider said
+ * @param issuedAt when it was issued, if known
  */
-public record MintedToken(String value, @Nullable Instant expiresAt) {
+public record MintedToken(String value, @Nullable Instant expiresAt, @Nullable Instant issuedAt) {
+
+	/**
+	 * A minted token whose issue time is not known.
+	 * @param value the token
+	 * @param expiresAt when it expires, if known
+	 */
+	public MintedToken(String value, @Nullable Instant expiresAt) {
+		this(value, expiresAt, null);
+	}
 
 	/**
 	 * A minted token from an OAuth2 access token.
@@ -21,7 +31,7 @@ public record MintedToken(String value, @Nullable Instant expiresAt) {
 	 * @return the minted token
 	 */
 	public static MintedToken of(OAuth2AccessToken token) {
-		return new MintedToken(token.getTokenValue(), token.getExpiresAt());
+		return new MintedToken(token.getTokenValue(), token.getExpiresAt(), token.getIssuedAt());
 	}
 
 	/**

@@ -199,10 +199,21 @@ public final class TokenService {
 			.then(shared((cache) -> cache.put(key, token, timeToLive).then(Mono.<MintedToken>empty())).then());
 	}
 
+	/**
+	 * Mint anew in the background once a token is within the refresh-ahead window of the
+	 * end of its servable life: the configured window, but at most half of that life, so
+	 * a short-lived token is served a while before it is replaced instead of triggering a
+	 * mint on every request.
+	 */
 	private void refreshIfClose(TokenKey key, MintedToken token, Supplier<Mono<MintedToken>> mint,
 			ContextView context) {
-		Instant refreshFrom = token.expiresAt().minus(this.skew).minus(this.refreshAhead);
-		if (this.clock.instant().isAfter(refreshFrom) && !this.flights.isRunning(key)) {
+		Instant servableUntil = token.expiresAt().minus(this.skew);
+		Duration window = this.refreshAhead;
+		if (token.issuedAt() != null) {
+			Duration halfLife = Duration.between(token.issuedAt(), servableUntil).dividedBy(2);
+			window = (halfLife.compareTo(window) < 0) ? halfLife : window;
+		}
+		if (this.clock.instant().isAfter(servableUntil.minus(window)) && !this.flights.isRunning(key)) {
 			this.flights.run(key, () -> mintAndStore(key, mint))
 				.contextWrite(context)
 				.subscribe(null, (ex) -> logger.warn("Refreshing " + key + " ahead of expiry failed: " + ex));

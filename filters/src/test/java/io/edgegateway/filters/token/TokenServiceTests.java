@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.edgegateway.filters.token.cache.InMemoryTokenCache;
 import io.edgegateway.filters.token.cache.TokenCache;
@@ -67,6 +68,21 @@ class TokenServiceTests {
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
 		assertThat(this.mints).hasValue(2);
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-2");
+	}
+
+	@Test
+	void tokenWhenShortLivedThenRefreshedAheadOnlyAfterHalfItsServableLife() {
+		TokenService service = service(null, new TokenCacheStatus());
+		Supplier<Mono<MintedToken>> shortLived = () -> Mono
+			.fromSupplier(() -> new MintedToken("short-" + this.mints.incrementAndGet(), this.now.get().plusSeconds(40),
+					this.now.get()));
+		service.token(this.key, shortLived).block();
+		this.now.set(NOW.plusSeconds(4));
+		assertThat(service.token(this.key, shortLived).block().value()).isEqualTo("short-1");
+		assertThat(this.mints).hasValue(1);
+		this.now.set(NOW.plusSeconds(6));
+		assertThat(service.token(this.key, shortLived).block().value()).isEqualTo("short-1");
+		assertThat(this.mints).hasValue(2);
 	}
 
 	@Test

@@ -190,6 +190,33 @@ class TokenCacheIntegrationTests {
 	}
 
 	@Test
+	void tokenCloseToExpiryThenServedOnceMoreWhileANewOneIsMintedAheadOfIt(@TempDir Path otherKeys)
+			throws InterruptedException {
+		// 40 s tokens are served for 10 s (30 s skew) and refreshed ahead after half of
+		// that.
+		try (CredentialsFixture shortLived = CredentialsFixture.start(otherKeys, Duration.ofSeconds(40));
+				GatewayInstance gateway = shortLived.startGateway(Map.of())) {
+			DemoIdentityProvider provider = shortLived.idp();
+			TestBrowser browser = new TestBrowser();
+			browser.signIn(gateway.url() + "/", "alice", "alice-password");
+			int before = provider.tokenRequests("client_credentials");
+			String first = bearer(browser, gateway, "/reports-post/1");
+			assertThat(bearer(browser, gateway, "/reports-post/2")).isEqualTo(first);
+			assertThat(provider.tokenRequests("client_credentials") - before).isEqualTo(1);
+			Thread.sleep(5_500);
+			assertThat(bearer(browser, gateway, "/reports-post/3")).isEqualTo(first);
+			String renewed = first;
+			long deadline = System.nanoTime() + 4_000_000_000L;
+			while (renewed.equals(first) && System.nanoTime() < deadline) {
+				sleep();
+				renewed = bearer(browser, gateway, "/reports-post/4");
+			}
+			assertThat(renewed).isNotEqualTo(first);
+			assertThat(provider.tokenRequests("client_credentials") - before).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void redisStoppedThenRequestsStillSucceedHealthDegradesAndRecoversWhenRedisIsBack() {
 		try (PrivateRedis redis = PrivateRedis.start();
 				GatewayInstance gateway = fixture.startGateway(Map.of("spring.data.redis.host", "127.0.0.1",

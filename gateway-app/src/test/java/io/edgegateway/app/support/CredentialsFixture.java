@@ -1,6 +1,7 @@
 package io.edgegateway.app.support;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,11 +42,23 @@ public final class CredentialsFixture implements AutoCloseable {
 	 * @return the fixture
 	 */
 	public static CredentialsFixture start(Path keys) {
+		return start(keys, Duration.ofMinutes(5));
+	}
+
+	/**
+	 * Start the identity provider, with access tokens of a given lifetime, and write the
+	 * key files.
+	 * @param keys a directory for the key files
+	 * @param accessTokenTimeToLive how long the provider's access tokens live
+	 * @return the fixture
+	 */
+	public static CredentialsFixture start(Path keys, Duration accessTokenTimeToLive) {
 		TestKeys clientKey = TestKeys.generate("reports-sa-jwt-1");
 		TestKeys serviceAccountKey = TestKeys.generate("workspace-1");
 		TestKeys gatewayCertificate = TestKeys.generate("edge-gateway-1");
 		DemoIdentityProvider idp = DemoIdentityProvider.builder()
 			.port(0)
+			.accessTokenTimeToLive(accessTokenTimeToLive)
 			.clientPublicKey("reports-sa-jwt", clientKey.publicJwk())
 			.clientPublicKey("edge-gateway", gatewayCertificate.publicJwk())
 			.serviceAccount(SERVICE_ACCOUNT_EMAIL, serviceAccountKey.publicKey(), serviceAccountKey.keyId())

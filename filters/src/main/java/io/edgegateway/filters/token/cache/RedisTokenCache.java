@@ -105,16 +105,20 @@ public final class RedisTokenCache implements TokenCache {
 	private byte[] encode(MintedToken token) {
 		byte[] value = token.value().getBytes(StandardCharsets.UTF_8);
 		long expiresAt = (token.expiresAt() != null) ? token.expiresAt().toEpochMilli() : -1;
-		return this.cipher.encrypt(ByteBuffer.allocate(8 + value.length).putLong(expiresAt).put(value).array());
+		long issuedAt = (token.issuedAt() != null) ? token.issuedAt().toEpochMilli() : -1;
+		return this.cipher
+			.encrypt(ByteBuffer.allocate(16 + value.length).putLong(expiresAt).putLong(issuedAt).put(value).array());
 	}
 
 	private MintedToken decode(byte[] stored) {
 		ByteBuffer plain = ByteBuffer.wrap(this.cipher.decrypt(stored));
 		long expiresAt = plain.getLong();
+		long issuedAt = plain.getLong();
 		byte[] value = new byte[plain.remaining()];
 		plain.get(value);
 		return new MintedToken(new String(value, StandardCharsets.UTF_8),
-				(expiresAt >= 0) ? Instant.ofEpochMilli(expiresAt) : null);
+				(expiresAt >= 0) ? Instant.ofEpochMilli(expiresAt) : null,
+				(issuedAt >= 0) ? Instant.ofEpochMilli(issuedAt) : null);
 	}
 
 }
