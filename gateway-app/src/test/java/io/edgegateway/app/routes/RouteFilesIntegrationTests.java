@@ -1,0 +1,123 @@
+package io.edgegateway.app.routes;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.edgegateway.app.support.GatewayInstance;
+import io.edgegateway.app.support.TestBrowser;
+import io.edgegateway.app.support.TestServers;
+import io.edgegateway.routes.file.RouteFilesLocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Teams' route files over the real gateway: a new file's routes answer, a broken version
+ * is rejected while the last good one keeps serving and the other files apply, a fix
+ * applies, a deleted file's routes are gone, and a ConfigMap-style swap of the files
+ * behind a {@code ..data} link applies — all without a restart.
+ */
+class RouteFilesIntegrationTests {
+
+	@TempDir
+	Path routes;
+
+	private final TestBrowser client = new TestBrowser();
+
+	@Test
+	void routeFilesAreAppliedRejectedAndRemovedWithoutRestart() throws Exception {
+		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
+				TestServers.upstream().uri().toString(),
+				Map.of("edge.routes.directory", this.routes, "edge.routes.reload-interval", "200ms",
+						// replaces the demo's catch-all route, which would answer every
+						// path
+						"spring.cloud.gateway.server.webflux.routes[0].id", "demo",
+						"spring.cloud.gateway.server.webflux.routes[0].uri", TestServers.upstream().uri(),
+						"spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/demo/**"))) {
+			String bearer = "Bearer " + TestServers.idp()
+				.signAccessToken(Map.of("sub", "alice", "aud", List.of("edge-gateway")), Instant.now(),
+						Instant.now().plusSeconds(600));
+			assertThat(call(gateway, bearer, "/team-a/x").statusCode()).isEqualTo(404);
+			write("team-a.yaml", route("team-a", "/team-a/**"));
+			write("team-b.yaml", route("team-b", "/team-b/**"));
+			awaitStatus(gateway, bearer, "/team-a/x", (status) -> status == 200);
+			awaitStatus(gateway, bearer, "/team-b/x", (status) -> status == 200);
+
+			write("team-a.yaml", route("team-a", "/team-a/**").replace("TokenRelay", "TokenRelai"));
+			write("team-b.yaml", route("team-b", "/team-b-v2/**"));
+			awaitStatus(gateway, bearer, "/team-b-v2/x", (status) -> status == 200);
+			assertThat(call(gateway, bearer, "/team-a/x").statusCode()).isEqualTo(200);
+			RouteFilesLocator files = gateway.context().getBean(RouteFilesLocator.class);
+			assertThat(files.files().get("team-a.yaml").problems()).singleElement()
+				.asString()
+				.startsWith("team-a.yaml: route 'team-a': filters: unknown filter 'TokenRelai'");
+
+			write("team-a.yaml", route("team-a", "/team-a-v2/**"));
+			awaitStatus(gateway, bearer, "/team-a-v2/x", (status) -> status == 200);
+
+			Files.delete(this.routes.resolve("team-b.yaml"));
+			awaitStatus(gateway, bearer, "/team-b-v2/x", (status) -> status == 404);
+			assertThat(call(gateway, bearer, "/team-a-v2/x").statusCode()).isEqualTo(200);
+
+			swapConfigMap(route("team-c", "/team-c/**"));
+			awaitStatus(gateway, bearer, "/team-c/x", (status) -> status == 200);
+		}
+	}
+
+	/**
+	 * Kubernetes mounts a ConfigMap as links into a {@code ..data} link that it swaps to
+	 * a new directory at once.
+	 */
+	private void swapConfigMap(String teamC) throws Exception {
+		Path version = Files.createDirectory(this.routes.resolve("..2026_11_28_v2"));
+		Files.writeString(version.resolve("team-c.yaml"), teamC);
+		Files.createSymbolicLink(this.routes.resolve("..data_tmp"), version.getFileName());
+		Files.move(this.routes.resolve("..data_tmp"), this.routes.resolve("..data"),
+				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.createSymbolicLink(this.routes.resolve("team-c.yaml"), Path.of("..data", "team-c.yaml"));
+	}
+
+	private void awaitStatus(GatewayInstance gateway, String bearer, String path, Predicate<Integer> expected)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		int status;
+		do {
+			status = call(gateway, bearer, path).statusCode();
+			if (expected.test(status)) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		while (System.nanoTime() < deadline);
+		throw new AssertionError(path + " answered " + status + " after 10 s");
+	}
+
+	private HttpResponse<String> call(GatewayInstance gateway, String bearer, String path) {
+		return this.client.get(gateway.url() + path, "Accept", "application/json", "Authorization", bearer);
+	}
+
+	private void write(String name, String text) throws Exception {
+		Path temporary = this.routes.resolve("." + name + ".tmp");
+		Files.writeString(temporary, text);
+		Files.move(temporary, this.routes.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static String route(String id, String path) {
+		return """
+				routes:
+				  - id: %s
+				    uri: %s
+				    predicates: [ "Path=%s" ]
+				    filters:
+				      - TokenRelay
+				""".formatted(id, TestServers.upstream().uri(), path);
+	}
+
+}

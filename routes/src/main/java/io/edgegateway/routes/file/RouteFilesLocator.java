@@ -1,0 +1,208 @@
+package io.edgegateway.routes.file;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import io.edgegateway.routes.RouteDefinitionValidator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
+import org.springframework.cloud.gateway.filter.FilterDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The routes of a directory of route files, one file per team. Each file is validated as
+ * a whole with the gateway's own factories; a file that fails is rejected and its last
+ * good version keeps serving, while the other files apply. The directory is read again
+ * every {@code reload-interval}: added, changed and removed files take effect without a
+ * restart, including Kubernetes' swap of a ConfigMap's files behind the {@code ..data}
+ * link.
+ */
+public final class RouteFilesLocator implements RouteDefinitionLocator, SmartInitializingSingleton, SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(RouteFilesLocator.class);
+
+	private final Path directory;
+
+	private final Duration reloadInterval;
+
+	private final RouteFileParser parser = new RouteFileParser();
+
+	private final RouteDefinitionValidator validator;
+
+	private final Supplier<List<FilterDefinition>> defaultFilters;
+
+	private final ApplicationEventPublisher events;
+
+	private final Map<String, FileState> files = new TreeMap<>();
+
+	private volatile List<RouteDefinition> routes = List.of();
+
+	private volatile Disposable polling;
+
+	public RouteFilesLocator(Path directory, Duration reloadInterval, RouteDefinitionValidator validator,
+			Supplier<List<FilterDefinition>> defaultFilters, ApplicationEventPublisher events) {
+		this.directory = directory;
+		this.reloadInterval = reloadInterval;
+		this.validator = validator;
+		this.defaultFilters = defaultFilters;
+		this.events = events;
+	}
+
+	@Override
+	public Flux<RouteDefinition> getRouteDefinitions() {
+		return Flux.fromIterable(this.routes);
+	}
+
+	/**
+	 * The state of each file, by name: what it applies and, if rejected, why.
+	 * @return the files
+	 */
+	public synchronized Map<String, FileState> files() {
+		return new LinkedHashMap<>(this.files);
+	}
+
+	/**
+	 * Read the directory and apply what changed.
+	 * @return whether the routes changed
+	 */
+	public synchronized boolean scan() {
+		Map<String, Path> present = list();
+		boolean changed = this.files.keySet().retainAll(present.keySet());
+		for (Map.Entry<String, Path> file : present.entrySet()) {
+			changed |= load(file.getKey(), file.getValue());
+		}
+		if (changed) {
+			List<RouteDefinition> all = new ArrayList<>();
+			this.files.values().forEach((state) -> all.addAll(state.applied()));
+			this.routes = List.copyOf(all);
+		}
+		return changed;
+	}
+
+	private boolean load(String name, Path path) {
+		String text;
+		try {
+			text = Files.readString(path);
+		}
+		catch (IOException ex) {
+			logger.warn("Route file " + name + " cannot be read: " + ex.getMessage());
+			return false;
+		}
+		FileState previous = this.files.get(name);
+		if (previous != null && previous.text().equals(text)) {
+			return false;
+		}
+		List<RouteDefinition> applied = (previous != null) ? previous.applied() : List.of();
+		List<String> problems = new ArrayList<>();
+		List<RouteDefinition> parsed = List.of();
+		try {
+			parsed = this.parser.parse(name, text);
+			for (RouteDefinition route : parsed) {
+				this.validator.validate(route, this.defaultFilters.get())
+					.forEach((problem) -> problems.add(name + ": " + problem));
+				String owner = ownerOf(route.getId(), name);
+				if (owner != null) {
+					problems.add(name + ": route '" + route.getId() + "': id: already declared in " + owner);
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(ex.getMessage());
+		}
+		if (problems.isEmpty()) {
+			this.files.put(name, new FileState(text, parsed, List.of()));
+			logger.info("Route file " + name + " applied: " + parsed.stream().map(RouteDefinition::getId).toList());
+			return true;
+		}
+		this.files.put(name, new FileState(text, applied, problems));
+		logger.warn("Route file " + name + " rejected, "
+				+ ((previous != null) ? "its last good version keeps serving" : "none of its routes serve") + ":\n - "
+				+ String.join("\n - ", problems));
+		return false;
+	}
+
+	private String ownerOf(String routeId, String except) {
+		for (Map.Entry<String, FileState> file : this.files.entrySet()) {
+			if (!file.getKey().equals(except)
+					&& file.getValue().applied().stream().anyMatch((route) -> route.getId().equals(routeId))) {
+				return file.getKey();
+			}
+		}
+		return null;
+	}
+
+	private Map<String, Path> list() {
+		Map<String, Path> present = new TreeMap<>();
+		if (!Files.isDirectory(this.directory)) {
+			return present;
+		}
+		try (Stream<Path> entries = Files.list(this.directory)) {
+			entries.filter((path) -> {
+				String name = path.getFileName().toString();
+				return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"))
+						&& Files.isRegularFile(path);
+			}).forEach((path) -> present.put(path.getFileName().toString(), path));
+		}
+		catch (IOException ex) {
+			logger.warn("Route directory " + this.directory + " cannot be listed: " + ex.getMessage());
+		}
+		return present;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		scan();
+	}
+
+	@Override
+	public void start() {
+		this.polling = Flux.interval(this.reloadInterval, this.reloadInterval, Schedulers.boundedElastic())
+			.onBackpressureDrop()
+			.filter((tick) -> scan())
+			.subscribe((tick) -> this.events.publishEvent(new RefreshRoutesEvent(this)));
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.polling;
+		if (current != null) {
+			current.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable current = this.polling;
+		return current != null && !current.isDisposed();
+	}
+
+	/**
+	 * A route file as last read.
+	 *
+	 * @param text its text
+	 * @param applied the routes it serves: the file's, or its last good version's when it
+	 * is rejected
+	 * @param problems why it was rejected, empty when it applies
+	 */
+	public record FileState(String text, List<RouteDefinition> applied, List<String> problems) {
+	}
+
+}
