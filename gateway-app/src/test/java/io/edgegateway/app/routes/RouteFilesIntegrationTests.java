@@ -58,6 +58,16 @@ class RouteFilesIntegrationTests {
 				.asString()
 				.startsWith("team-a.yaml: route 'team-a': filters: unknown filter 'TokenRelai'");
 
+			String endpoint = this.client.get(gateway.managementUrl() + "/actuator/routefiles").body();
+			assertThat(endpoint).contains("\"team-a.yaml\":{\"state\":\"rejected\"")
+				.contains("unknown filter 'TokenRelai'")
+				.contains("\"team-b.yaml\":{\"state\":\"applied\"")
+				.contains("\"credential\":\"TokenRelay\"");
+			assertThat(
+					this.client.get(gateway.managementUrl() + "/actuator/metrics/edge.routes.files?tag=state:rejected")
+						.body())
+				.contains("\"value\":1.0");
+
 			write("team-a.yaml", route("team-a", "/team-a-v2/**"));
 			awaitStatus(gateway, bearer, "/team-a-v2/x", (status) -> status == 200);
 
