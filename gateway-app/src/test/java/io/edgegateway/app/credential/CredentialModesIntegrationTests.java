@@ -1,6 +1,7 @@
 package io.edgegateway.app.credential;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,6 +20,7 @@ import io.edgegateway.app.support.TestServers;
 import io.edgegateway.filters.support.TestKeys;
 import io.edgegateway.idp.DemoIdentityProvider;
 import io.edgegateway.routes.RouteDefinitionValidator;
+import io.edgegateway.routes.file.RouteFileParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -256,6 +260,19 @@ class CredentialModesIntegrationTests {
 			.extracting(FilterDefinition::getName)
 			.contains("TokenRelay", "TokenExchange", "OnBehalfOf", "DelegatedServiceAccount", "ServiceAccount",
 					"RequireClaims");
+	}
+
+	@Test
+	void everyShippedRouteExampleBuildsOnThisGateway() throws Exception {
+		RouteDefinitionValidator validator = gateway.context().getBean(RouteDefinitionValidator.class);
+		Resource[] examples = new PathMatchingResourcePatternResolver().getResources("classpath:examples/*.yaml");
+		assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+		for (Resource example : examples) {
+			String text = example.getContentAsString(StandardCharsets.UTF_8);
+			for (RouteDefinition route : new RouteFileParser().parse(example.getFilename(), text)) {
+				assertThat(validator.validate(route, List.of())).as(example.getFilename()).isEmpty();
+			}
+		}
 	}
 
 	private Echo call(String path) {

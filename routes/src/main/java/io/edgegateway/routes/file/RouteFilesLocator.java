@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import io.edgegateway.routes.RouteDefinitionValidator;
 import org.apache.commons.logging.Log;
@@ -43,9 +42,7 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 
 	private final Duration reloadInterval;
 
-	private final RouteFileParser parser = new RouteFileParser();
-
-	private final RouteDefinitionValidator validator;
+	private final RouteFileChecker checker;
 
 	private final Supplier<List<FilterDefinition>> defaultFilters;
 
@@ -61,7 +58,7 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 			Supplier<List<FilterDefinition>> defaultFilters, ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.reloadInterval = reloadInterval;
-		this.validator = validator;
+		this.checker = new RouteFileChecker(validator);
 		this.defaultFilters = defaultFilters;
 		this.events = events;
 	}
@@ -111,22 +108,10 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 			return false;
 		}
 		List<RouteDefinition> applied = (previous != null) ? previous.applied() : List.of();
-		List<String> problems = new ArrayList<>();
-		List<RouteDefinition> parsed = List.of();
-		try {
-			parsed = this.parser.parse(name, text);
-			for (RouteDefinition route : parsed) {
-				this.validator.validate(route, this.defaultFilters.get())
-					.forEach((problem) -> problems.add(name + ": " + problem));
-				String owner = ownerOf(route.getId(), name);
-				if (owner != null) {
-					problems.add(name + ": route '" + route.getId() + "': id: already declared in " + owner);
-				}
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(ex.getMessage());
-		}
+		RouteFileChecker.Checked checked = this.checker.check(name, text, this.defaultFilters.get(),
+				(id) -> ownerOf(id, name));
+		List<RouteDefinition> parsed = checked.routes();
+		List<String> problems = checked.problems();
 		if (problems.isEmpty()) {
 			this.files.put(name, new FileState(text, parsed, List.of()));
 			logger.info("Route file " + name + " applied: " + parsed.stream().map(RouteDefinition::getId).toList());
@@ -150,21 +135,13 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 	}
 
 	private Map<String, Path> list() {
-		Map<String, Path> present = new TreeMap<>();
-		if (!Files.isDirectory(this.directory)) {
-			return present;
-		}
-		try (Stream<Path> entries = Files.list(this.directory)) {
-			entries.filter((path) -> {
-				String name = path.getFileName().toString();
-				return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"))
-						&& Files.isRegularFile(path);
-			}).forEach((path) -> present.put(path.getFileName().toString(), path));
+		try {
+			return RouteFileChecker.list(this.directory);
 		}
 		catch (IOException ex) {
 			logger.warn("Route directory " + this.directory + " cannot be listed: " + ex.getMessage());
+			return Map.of();
 		}
-		return present;
 	}
 
 	@Override
