@@ -1,0 +1,76 @@
+package io.edgegateway.app.routes;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.edgegateway.app.support.TestServers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The offline validator, as a team's CI runs it: the gateway's configuration, the same
+ * rules and messages, an exit code.
+ */
+class RouteValidationCommandTests {
+
+	@TempDir
+	Path routes;
+
+	@Test
+	void validateWhenAFileIsBrokenThenExitsOneNamingFileRouteAndFilterAndPassesTheGoodOnes() throws Exception {
+		Files.writeString(this.routes.resolve("team-a.yaml"), """
+				routes:
+				  - id: team-a
+				    uri: http://team-a.internal
+				    predicates: [ "Path=/team-a/**" ]
+				    filters: [ TokenRelay ]
+				""");
+		Files.writeString(this.routes.resolve("team-b.yaml"), """
+				routes:
+				  - id: team-b
+				    uri: http://team-b.internal
+				    predicates: [ "Path=/team-b/**" ]
+				    filters: [ "TokenExchange=no-such-registration, orders-api" ]
+				  - id: team-a
+				    uri: http://team-b.internal
+				    predicates: [ "Path=/b/**" ]
+				""");
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		int exit = RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
+				gatewayArgs());
+		String report = output.toString(StandardCharsets.UTF_8);
+		assertThat(exit).isEqualTo(1);
+		assertThat(report).contains("OK       team-a.yaml [team-a]")
+			.contains("REJECTED team-b.yaml")
+			.contains(
+					"team-b.yaml: route 'team-b': filter TokenExchange: registration: 'no-such-registration' is not a "
+							+ "configured client registration")
+			.contains("team-b.yaml: route 'team-a': id: already declared in team-a.yaml");
+	}
+
+	@Test
+	void validateWhenEveryFileAppliesThenExitsZero() throws Exception {
+		Files.writeString(this.routes.resolve("team-a.yaml"), """
+				routes:
+				  - id: team-a
+				    uri: http://team-a.internal
+				    predicates: [ "Path=/team-a/**" ]
+				    filters: [ TokenRelay ]
+				""");
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		assertThat(RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
+				gatewayArgs()))
+			.isEqualTo(0);
+	}
+
+	private static String[] gatewayArgs() {
+		return new String[] { "--spring.profiles.active=demo", "--edge.demo.idp=" + TestServers.idp().issuer(),
+				"--edge.demo.upstream=" + TestServers.upstream().uri() };
+	}
+
+}
