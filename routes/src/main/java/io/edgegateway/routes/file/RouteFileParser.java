@@ -36,14 +36,24 @@ public final class RouteFileParser {
 		}
 		Binder binder = new Binder(ConfigurationPropertySources.from(sources), null,
 				ApplicationConversionService.getSharedInstance());
+		List<RouteDefinition> routes;
 		try {
-			return binder.bind("routes", Bindable.listOf(RouteDefinition.class)).orElse(List.of());
+			routes = binder.bind("routes", Bindable.listOf(RouteDefinition.class)).orElse(List.of());
 		}
 		catch (BindException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new IllegalArgumentException(name + ": " + ex.getProperty().getName() + ": " + cause.getMessage(),
 					ex);
 		}
+		for (int i = 0; i < routes.size(); i++) {
+			// Spring Cloud Gateway gives a route without an id a random one; in a file
+			// that is reviewed like code,
+			// and whose routes are replaced by id on reload, an id is required.
+			if (binder.bind("routes[" + i + "].id", String.class).orElse(null) == null) {
+				throw new IllegalArgumentException(name + ": routes[" + i + "].id: is required");
+			}
+		}
+		return routes;
 	}
 
 	private static String firstLine(String message) {
