@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import io.edgegateway.app.EdgeGatewayApplication;
 import io.edgegateway.routes.RouteDefinitionValidator;
 import io.edgegateway.routes.file.RouteFileChecker;
+import io.edgegateway.routes.file.RoutesProperties;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.gateway.config.GatewayProperties;
@@ -54,8 +55,8 @@ public final class RouteValidationCommand {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
 			.logStartupInfo(false)
 			.run(args)) {
-			return check(directory, out, new RouteFileChecker(context.getBean(RouteDefinitionValidator.class)),
-					context.getBean(GatewayProperties.class));
+			return check(directory, out, RouteFileChecker.of(context.getBean(RouteDefinitionValidator.class),
+					context.getBean(RoutesProperties.class)), context.getBean(GatewayProperties.class));
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import io.edgegateway.app.support.TestServers;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,25 @@ class RouteValidationCommandTests {
 		assertThat(RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
 				gatewayArgs()))
 			.isEqualTo(0);
+	}
+
+	@Test
+	void validateWhenCredentialRequiredThenARouteWithoutOneIsRejected() throws Exception {
+		Files.writeString(this.routes.resolve("team-a.yaml"), """
+				routes:
+				  - id: open
+				    uri: http://team-a.internal
+				    predicates: [ "Path=/open/**" ]
+				""");
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		String[] args = Stream.concat(Arrays.stream(gatewayArgs()), Stream.of("--edge.routes.require-credential=true"))
+			.toArray(String[]::new);
+		assertThat(RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
+				args))
+			.isEqualTo(1);
+		assertThat(output.toString(StandardCharsets.UTF_8))
+			.contains("team-a.yaml: route 'open': filters: a credential filter is required (one of "
+					+ "[DelegatedServiceAccount, OnBehalfOf, ServiceAccount, TokenExchange, TokenRelay])");
 	}
 
 	private static String[] gatewayArgs() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.edgegateway.routes.RouteDefinitionValidator;
 import io.edgegateway.routes.StartupRouteValidation;
+import io.edgegateway.routes.file.RouteFileChecker;
 import io.edgegateway.routes.file.RouteFilesLocator;
 import io.edgegateway.routes.file.RoutesProperties;
 
@@ -40,8 +41,8 @@ class RoutesAutoConfiguration {
 	@ConditionalOnProperty("edge.routes.directory")
 	RouteFilesLocator routeFilesLocator(RoutesProperties properties, RouteDefinitionValidator validator,
 			GatewayProperties gatewayProperties, ApplicationEventPublisher events) {
-		return new RouteFilesLocator(properties.getDirectory(), properties.getReloadInterval(), validator,
-				gatewayProperties::getDefaultFilters, events);
+		return new RouteFilesLocator(properties.getDirectory(), properties.getReloadInterval(),
+				RouteFileChecker.of(validator, properties), gatewayProperties::getDefaultFilters, events);
 	}
 
 	@Bean

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -27,8 +29,28 @@ public final class RouteFileChecker {
 
 	private final RouteDefinitionValidator validator;
 
-	public RouteFileChecker(RouteDefinitionValidator validator) {
+	private final Set<String> requiredCredentialFilters;
+
+	/**
+	 * Create a checker.
+	 * @param validator builds routes through the gateway's factories
+	 * @param requiredCredentialFilters filters of which every route needs one; empty when
+	 * none is required
+	 */
+	public RouteFileChecker(RouteDefinitionValidator validator, Set<String> requiredCredentialFilters) {
 		this.validator = validator;
+		this.requiredCredentialFilters = Set.copyOf(requiredCredentialFilters);
+	}
+
+	/**
+	 * A checker with the settings of {@code edge.routes.*}.
+	 * @param validator builds routes through the gateway's factories
+	 * @param properties the settings
+	 * @return the checker
+	 */
+	public static RouteFileChecker of(RouteDefinitionValidator validator, RoutesProperties properties) {
+		return new RouteFileChecker(validator,
+				properties.isRequireCredential() ? properties.getCredentialFilters() : Set.of());
 	}
 
 	/**
@@ -70,6 +92,13 @@ public final class RouteFileChecker {
 			for (RouteDefinition route : routes) {
 				this.validator.validate(route, defaultFilters)
 					.forEach((problem) -> problems.add(name + ": " + problem));
+				if (!this.requiredCredentialFilters.isEmpty() && route.getFilters()
+					.stream()
+					.noneMatch((filter) -> this.requiredCredentialFilters.contains(filter.getName()))) {
+					problems
+						.add(name + ": route '" + route.getId() + "': filters: a credential filter is required (one of "
+								+ new TreeSet<>(this.requiredCredentialFilters) + ")");
+				}
 				String owner = declaredElsewhere.apply(route.getId());
 				if (owner != null) {
 					problems.add(name + ": route '" + route.getId() + "': id: already declared in " + owner);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import io.edgegateway.routes.RouteDefinitionValidator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -54,11 +53,11 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 
 	private volatile Disposable polling;
 
-	public RouteFilesLocator(Path directory, Duration reloadInterval, RouteDefinitionValidator validator,
+	public RouteFilesLocator(Path directory, Duration reloadInterval, RouteFileChecker checker,
 			Supplier<List<FilterDefinition>> defaultFilters, ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.reloadInterval = reloadInterval;
-		this.checker = new RouteFileChecker(validator);
+		this.checker = checker;
 		this.defaultFilters = defaultFilters;
 		this.events = events;
 	}

@@ -2,6 +2,9 @@ package io.edgegateway.routes.file;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +26,36 @@ public class RoutesProperties {
 	 * How often the directory is read again for changes. Default 2s.
 	 */
 	private Duration reloadInterval = Duration.ofSeconds(2);
+
+	/**
+	 * Whether every route in a route file must declare a credential filter, so no route
+	 * reaches its upstream without the credential a platform team chose. Default
+	 * {@code false}.
+	 */
+	private boolean requireCredential;
+
+	/**
+	 * The filters that count as a credential filter. Default the gateway's five
+	 * credential modes.
+	 */
+	private Set<String> credentialFilters = new LinkedHashSet<>(
+			List.of("TokenRelay", "TokenExchange", "OnBehalfOf", "DelegatedServiceAccount", "ServiceAccount"));
+
+	public boolean isRequireCredential() {
+		return this.requireCredential;
+	}
+
+	public void setRequireCredential(boolean requireCredential) {
+		this.requireCredential = requireCredential;
+	}
+
+	public Set<String> getCredentialFilters() {
+		return this.credentialFilters;
+	}
+
+	public void setCredentialFilters(Set<String> credentialFilters) {
+		this.credentialFilters = credentialFilters;
+	}
 
 	public @Nullable Path getDirectory() {
 		return this.directory;
