@@ -56,6 +56,23 @@ class RouteValidationCommandTests {
 	}
 
 	@Test
+	void validateWhenUriHasNoSchemeOrPredicateIsUnknownThenSaysSo() throws Exception {
+		Files.writeString(this.routes.resolve("team-c.yaml"), """
+				routes:
+				  - id: no-scheme
+				    uri: team-c.internal
+				    predicates: [ "Pth=/c/**" ]
+				""");
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		assertThat(RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
+				gatewayArgs()))
+			.isEqualTo(1);
+		assertThat(output.toString(StandardCharsets.UTF_8))
+			.contains("team-c.yaml: route 'no-scheme': uri: 'team-c.internal' needs a scheme (http, https, lb, ...)")
+			.contains("team-c.yaml: route 'no-scheme': predicates: unknown predicate 'Pth'; known: [");
+	}
+
+	@Test
 	void validateWhenEveryFileAppliesThenExitsZero() throws Exception {
 		Files.writeString(this.routes.resolve("team-a.yaml"), """
 				routes:
