@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.edgegateway.filters.identity.IdentityClaims;
 import io.edgegateway.filters.identity.IdentityClaimsResolver;
+import io.edgegateway.filters.identity.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -60,9 +61,7 @@ public class RequireClaimsGatewayFilterFactory
 	public GatewayFilter apply(Config config) {
 		String routeId = config.routeId();
 		List<ClaimRule> rules = config.toRules();
-		return new OrderedGatewayFilter((exchange, chain) -> exchange.getPrincipal()
-			.filter(Authentication.class::isInstance)
-			.cast(Authentication.class)
+		return new OrderedGatewayFilter((exchange, chain) -> SignedInUser.of(exchange)
 			.map((user) -> failedRule(rules, user))
 			.defaultIfEmpty(Optional.of(new Failure(null)))
 			.flatMap((failure) -> failure.isPresent()

@@ -11,6 +11,7 @@ import io.edgegateway.filters.credential.RouteCredential;
 import io.edgegateway.filters.identity.IdentityClaims;
 import io.edgegateway.filters.identity.IdentityClaimsResolver;
 import io.edgegateway.filters.identity.RequestIds;
+import io.edgegateway.filters.identity.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +21,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -52,9 +52,8 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> record(ServerWebExchange exchange, Instant time, long start, @Nullable Throwable failure) {
-		return exchange.getPrincipal()
-			.filter(Authentication.class::isInstance)
-			.map((user) -> this.claimsResolver.resolve((Authentication) user))
+		return SignedInUser.of(exchange)
+			.map(this.claimsResolver::resolve)
 			.defaultIfEmpty(Optional.empty())
 			.doOnNext((identity) -> this.writer.write(event(exchange, time, start, identity.orElse(null), failure)))
 			.onErrorResume((ex) -> Mono.empty())

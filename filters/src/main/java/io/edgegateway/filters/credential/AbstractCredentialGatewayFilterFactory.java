@@ -1,12 +1,12 @@
 package io.edgegateway.filters.credential;
 
+import io.edgegateway.filters.identity.SignedInUser;
 import io.edgegateway.filters.token.MintedToken;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -34,7 +34,7 @@ public abstract class AbstractCredentialGatewayFilterFactory<C extends Credentia
 	public final GatewayFilter apply(C config) {
 		CredentialSpec spec = config.toSpec();
 		CredentialSource source = this.credentials.prepare(spec);
-		return (exchange, chain) -> userOf(exchange)
+		return (exchange, chain) -> SignedInUser.of(exchange)
 			.doOnNext(
 					(user) -> exchange.getAttributes().put(RouteCredential.ATTRIBUTE, new RouteCredential(spec, null)))
 			.switchIfEmpty(Mono
@@ -50,13 +50,6 @@ public abstract class AbstractCredentialGatewayFilterFactory<C extends Credentia
 	 */
 	private static boolean rejectedUpstream(ServerWebExchange exchange) {
 		return HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode());
-	}
-
-	private static Mono<Authentication> userOf(ServerWebExchange exchange) {
-		return exchange.getPrincipal()
-			.filter(Authentication.class::isInstance)
-			.cast(Authentication.class)
-			.filter(Authentication::isAuthenticated);
 	}
 
 	private static ServerWebExchange withCredential(ServerWebExchange exchange, CredentialSpec spec,

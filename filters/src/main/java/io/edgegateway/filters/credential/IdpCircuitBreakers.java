@@ -55,15 +55,6 @@ public final class IdpCircuitBreakers {
 		return this.registry;
 	}
 
-	/**
-	 * The state of a registration's breaker.
-	 * @param registration the registration
-	 * @return the state
-	 */
-	public CircuitBreaker.State state(String registration) {
-		return this.registry.circuitBreaker(registration).getState();
-	}
-
 	private static boolean isProviderFailure(Throwable ex) {
 		return ex instanceof CredentialException failure
 				&& failure.getReason() == CredentialException.Reason.UNAVAILABLE;

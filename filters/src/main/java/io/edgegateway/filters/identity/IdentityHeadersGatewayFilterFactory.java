@@ -6,7 +6,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -44,9 +43,7 @@ public class IdentityHeadersGatewayFilterFactory extends AbstractGatewayFilterFa
 	}
 
 	private Mono<IdentityClaims> identityOf(ServerWebExchange exchange) {
-		return exchange.getPrincipal()
-			.filter(Authentication.class::isInstance)
-			.cast(Authentication.class)
+		return SignedInUser.of(exchange)
 			.flatMap((authentication) -> Mono.justOrEmpty(this.claimsResolver.resolve(authentication)));
 	}
 
