@@ -65,17 +65,39 @@ public final class GatewayInstance implements AutoCloseable {
 	 */
 	public static GatewayInstance start(String idp, String upstream, Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
-		all.put("server.port", 0);
-		all.put("management.server.port", 0);
 		all.put("edge.demo.idp", idp);
 		all.put("edge.demo.upstream", upstream);
+		all.putAll(properties);
+		return run(all, "demo");
+	}
+
+	/**
+	 * Start a gateway configured only by the given properties (no demo profile), as a
+	 * deployment configures it.
+	 * @param properties the properties; the Tomcat exclusion the tests' servlet identity
+	 * provider needs is added
+	 * @return the running gateway
+	 */
+	public static GatewayInstance startConfiguredBy(Map<String, Object> properties) {
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("spring.autoconfigure.exclude",
+				"org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration,"
+						+ "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
+		all.putAll(properties);
+		return run(all);
+	}
+
+	private static GatewayInstance run(Map<String, Object> properties, String... profiles) {
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("server.port", 0);
+		all.put("management.server.port", 0);
 		all.putAll(properties);
 		String[] args = all.entrySet()
 			.stream()
 			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
-			.profiles("demo")
+			.profiles(profiles)
 			.initializers(GatewayInstance::ownNettyResources)
 			.run(args);
 		return new GatewayInstance(context);

@@ -1,0 +1,148 @@
+package io.edgegateway.app.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.marcnuri.helm.Helm;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The Helm chart rendered by the real helm, and the files one of its pods would see:
+ * every ConfigMap, Secret and emptyDir the gateway container mounts is laid out under a
+ * root directory, with the mount paths in the rendered settings moved under it too.
+ */
+final class ChartRendering {
+
+	private static final Path CHART = Path.of(System.getProperty("edge.chart", "../helm/edge-gateway"));
+
+	private final Path root;
+
+	private final List<Map<String, Object>> manifests = new ArrayList<>();
+
+	private final Map<String, Object> container;
+
+	private final Map<String, Object> pod;
+
+	@SuppressWarnings("unchecked")
+	ChartRendering(String values, Path root) {
+		this.root = root;
+		String rendered = new Helm(CHART).template()
+			.withName("edge")
+			.withKubeVersion("1.31.0")
+			.withValuesFile(write(root.resolve("values.yaml"), values))
+			.call();
+		for (Object document : new Yaml().loadAll(rendered)) {
+			if (document != null) {
+				this.manifests.add((Map<String, Object>) document);
+			}
+		}
+		Map<String, Object> deployment = manifest("Deployment", "edge-edge-gateway");
+		this.pod = (Map<String, Object>) ((Map<String, Object>) deployment.get("spec")).get("template");
+		List<Map<String, Object>> containers = (List<Map<String, Object>>) spec(this.pod).get("containers");
+		this.container = containers.get(0);
+	}
+
+	/**
+	 * Write the mounted volumes' files, as the kubelet does for a starting pod.
+	 */
+	@SuppressWarnings("unchecked")
+	void mountVolumes() {
+		for (Map<String, Object> mount : (List<Map<String, Object>>) this.container.get("volumeMounts")) {
+			Path directory = inPod((String) mount.get("mountPath"));
+			Map<String, Object> volume = volume((String) mount.get("name"));
+			Map<String, String> files = new LinkedHashMap<>();
+			if (volume.get("configMap") instanceof Map<?, ?> configMap) {
+				files.putAll(data(manifest("ConfigMap", (String) configMap.get("name"))));
+			}
+			else if (volume.get("secret") instanceof Map<?, ?> secret) {
+				data(manifest("Secret", (String) secret.get("secretName"))).forEach((name, base64) -> files.put(name,
+						new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8)));
+			}
+			files.forEach((name, content) -> write(directory.resolve(name), relocate(content)));
+			directory.toFile().mkdirs();
+		}
+	}
+
+	/**
+	 * The properties the container's environment sets, in the form the application reads
+	 * them.
+	 * @return properties by name
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> environmentProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		for (Map<String, Object> variable : (List<Map<String, Object>>) this.container.get("env")) {
+			String name = (String) variable.get("name");
+			if (!"SPRING_CONFIG_ADDITIONAL_LOCATION".equals(name)) {
+				throw new IllegalStateException("The chart sets " + name + ": teach this test what it means");
+			}
+			properties.put("spring.config.additional-location", relocate((String) variable.get("value")));
+		}
+		return properties;
+	}
+
+	@SuppressWarnings("unchecked")
+	String probePath(String probe) {
+		return (String) ((Map<String, Object>) ((Map<String, Object>) this.container.get(probe)).get("httpGet"))
+			.get("path");
+	}
+
+	Map<String, Object> podTemplate() {
+		return this.pod;
+	}
+
+	private String relocate(String content) {
+		return content.replace("/etc/edge-gateway/", this.root + "/etc/edge-gateway/");
+	}
+
+	private Path inPod(String path) {
+		return this.root.resolve(path.substring(1));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> volume(String name) {
+		return ((List<Map<String, Object>>) spec(this.pod).get("volumes")).stream()
+			.filter((volume) -> name.equals(volume.get("name")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> manifest(String kind, String name) {
+		return this.manifests.stream()
+			.filter((manifest) -> kind.equals(manifest.get("kind"))
+					&& name.equals(((Map<String, Object>) manifest.get("metadata")).get("name")))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("The chart rendered no " + kind + " " + name));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> spec(Map<String, Object> object) {
+		return (Map<String, Object>) object.get("spec");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> data(Map<String, Object> manifest) {
+		Object data = manifest.get("data");
+		return (data != null) ? (Map<String, String>) data : Map.of();
+	}
+
+	private static Path write(Path file, String content) {
+		try {
+			Files.createDirectories(file.getParent());
+			return Files.writeString(file, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
