@@ -14,6 +14,7 @@ import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.credential.CredentialStrategy;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.credential.IdpCircuitBreakers;
+import io.edgegateway.filters.credential.IdpConcurrencyLimits;
 import io.edgegateway.filters.credential.TokenRequests;
 import io.edgegateway.filters.credential.UserTokens;
 import io.edgegateway.filters.credential.delegation.DelegatedServiceAccountGatewayFilterFactory;
@@ -195,11 +196,17 @@ class FiltersAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		IdpConcurrencyLimits idpConcurrencyLimits(CredentialsProperties properties) {
+			return new IdpConcurrencyLimits(properties.getMaxConcurrentMints(), properties.getTimeout());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		CredentialService credentialService(List<CredentialStrategy> strategies, CredentialsProperties properties,
-				ObjectProvider<TokenService> tokens, IdentityClaimsResolver claimsResolver,
-				IdpCircuitBreakers breakers) {
+				ObjectProvider<TokenService> tokens, IdentityClaimsResolver claimsResolver, IdpCircuitBreakers breakers,
+				IdpConcurrencyLimits limits) {
 			return new CredentialService(strategies, properties.getTimeout(), tokens.getIfAvailable(), claimsResolver,
-					breakers);
+					breakers, limits);
 		}
 
 		@Bean

@@ -22,7 +22,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * Picks the strategy for a route's credential mode, bounds every call to the identity
- * provider in time (a slow provider ends in {@code 503} rather than a hanging request),
+ * provider in time (a slow provider ends in {@code 503} rather than a hanging request)
+ * and in number (a burst of mints queues for a place instead of swamping the provider),
  * and sends every minted token through the {@link TokenService}, keyed by everything that
  * makes it different. Relayed tokens are the user's own and are not cached here.
  */
@@ -40,6 +41,8 @@ public final class CredentialService {
 
 	private final IdpCircuitBreakers breakers;
 
+	private final IdpConcurrencyLimits limits;
+
 	/**
 	 * Create a credential service.
 	 * @param strategies the strategies, one per mode
@@ -47,15 +50,17 @@ public final class CredentialService {
 	 * @param tokens the token cache, or {@code null} to mint every time
 	 * @param claimsResolver reads the user a token is for
 	 * @param breakers the circuit breakers in front of the identity provider
+	 * @param limits how many mints may be in flight at the identity provider at once
 	 */
 	public CredentialService(List<CredentialStrategy> strategies, Duration timeout, @Nullable TokenService tokens,
-			IdentityClaimsResolver claimsResolver, IdpCircuitBreakers breakers) {
+			IdentityClaimsResolver claimsResolver, IdpCircuitBreakers breakers, IdpConcurrencyLimits limits) {
 		Assert.notNull(timeout, "timeout cannot be null");
 		strategies.forEach((strategy) -> this.strategies.put(strategy.mode(), strategy));
 		this.timeout = timeout;
 		this.tokens = tokens;
 		this.claimsResolver = claimsResolver;
 		this.breakers = breakers;
+		this.limits = limits;
 	}
 
 	/**
@@ -72,10 +77,10 @@ public final class CredentialService {
 					spec.mode() + " is not available: no OAuth2 client is configured");
 		}
 		CredentialSource source = strategy.prepare(spec);
-		CredentialSource bounded = (user) -> this.breakers.guard(spec, source.obtain(user)
+		CredentialSource bounded = (user) -> this.limits.limit(spec, this.breakers.guard(spec, source.obtain(user)
 			.retryWhen(Retry.backoff(1, RETRY_BACKOFF).filter(CredentialService::neverReachedTheProvider))
 			.timeout(this.timeout)
-			.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode())));
+			.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode()))));
 		TokenService cache = this.tokens;
 		if (cache == null || spec.mode() == CredentialMode.TOKEN_RELAY) {
 			return bounded;

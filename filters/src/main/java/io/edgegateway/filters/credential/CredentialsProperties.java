@@ -25,6 +25,12 @@ public class CredentialsProperties {
 	private Duration timeout = Duration.ofSeconds(5);
 
 	/**
+	 * Mints in flight at the identity provider at once, per client registration and
+	 * replica; more wait their turn for at most the timeout. Default 16.
+	 */
+	private int maxConcurrentMints = 16;
+
+	/**
 	 * The circuit breaker in front of the identity provider, one per client registration.
 	 */
 	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
@@ -47,6 +53,14 @@ public class CredentialsProperties {
 
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
+	}
+
+	public int getMaxConcurrentMints() {
+		return this.maxConcurrentMints;
+	}
+
+	public void setMaxConcurrentMints(int maxConcurrentMints) {
+		this.maxConcurrentMints = maxConcurrentMints;
 	}
 
 	public CircuitBreaker getCircuitBreaker() {

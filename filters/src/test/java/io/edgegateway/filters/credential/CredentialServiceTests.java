@@ -73,7 +73,8 @@ class CredentialServiceTests {
 		};
 		return new CredentialService(List.of(strategy), Duration.ofSeconds(5), null,
 				new IdentityClaimsResolver(new IdentityProperties().getClaims()),
-				new IdpCircuitBreakers(new CredentialsProperties().getCircuitBreaker()));
+				new IdpCircuitBreakers(new CredentialsProperties().getCircuitBreaker()),
+				new IdpConcurrencyLimits(16, Duration.ofSeconds(5)));
 	}
 
 	private static TestingAuthenticationToken user() {
