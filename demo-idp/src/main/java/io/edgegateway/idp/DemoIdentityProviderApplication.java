@@ -5,6 +5,7 @@ import io.edgegateway.idp.server.DemoIdentityProviderProperties;
 import io.edgegateway.idp.server.SecurityConfiguration;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
@@ -24,12 +25,22 @@ import org.springframework.context.annotation.Import;
 public class DemoIdentityProviderApplication {
 
 	/**
-	 * Runs the demo identity provider with its defaults, on
-	 * {@code http://127.0.0.1:9000}, until the JVM stops.
-	 * @param args ignored
+	 * Runs the demo identity provider until the JVM stops: on
+	 * {@code http://127.0.0.1:9000} with two-minute access tokens, or on the port and
+	 * with the access token lifetime given (the load tests' stack runs
+	 * {@code DemoIdentityProviderApplication 9100 30m}).
+	 * @param args optional: the port, then the access token lifetime ({@code 30m},
+	 * {@code PT30M})
 	 */
 	public static void main(String[] args) {
-		DemoIdentityProvider.builder().start();
+		DemoIdentityProvider.Builder idp = DemoIdentityProvider.builder();
+		if (args.length > 0) {
+			idp.port(Integer.parseInt(args[0]));
+		}
+		if (args.length > 1) {
+			idp.accessTokenTimeToLive(DurationStyle.detectAndParse(args[1]));
+		}
+		idp.start();
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo users and their profiles: the one place that both the login
@@ -25,11 +27,23 @@ public final class DemoUsers {
 
 	private static final List<Profile> ALL = List.of(ALICE, BOB);
 
+	/**
+	 * Load-test users {@code load-1} to {@code load-100000}, password
+	 * {@code load-password}: groups {@code engineering} and {@code finance}, tenants
+	 * {@code t0} to {@code t9}. They let a load test sign in as many distinct users.
+	 */
+	private static final Pattern LOAD_USER = Pattern.compile("load-([1-9][0-9]{0,4}|100000)");
+
+	/**
+	 * The password of every load-test user.
+	 */
+	public static final String LOAD_USER_PASSWORD = "load-password";
+
 	private DemoUsers() {
 	}
 
 	/**
-	 * Every demo user.
+	 * The named demo users (not the load-test users).
 	 * @return the profiles
 	 */
 	public static List<Profile> all() {
@@ -42,7 +56,20 @@ public final class DemoUsers {
 	 * @return the profile, or empty if there is no such demo user
 	 */
 	public static Optional<Profile> find(String username) {
-		return ALL.stream().filter((profile) -> profile.username().equals(username)).findFirst();
+		return ALL.stream()
+			.filter((profile) -> profile.username().equals(username))
+			.findFirst()
+			.or(() -> loadUser(username));
+	}
+
+	private static Optional<Profile> loadUser(String username) {
+		Matcher matcher = LOAD_USER.matcher(username);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		int number = Integer.parseInt(matcher.group(1));
+		return Optional.of(new Profile(username, LOAD_USER_PASSWORD, "Load User " + number,
+				username + "@load.example.com", List.of("engineering", "finance"), "t" + (number % 10)));
 	}
 
 	/**

@@ -146,6 +146,21 @@ class DemoIdentityProviderTests {
 	}
 
 	@Test
+	void loadTestUsersSignInWithTheirOwnProfile() throws Exception {
+		TokenEndpoint.Response tokens = exchangeCode(new AuthorizationCodeFlow(idp.issuer()), "load-4217",
+				DemoUsers.LOAD_USER_PASSWORD, REDIRECT_URI);
+		assertThat(tokens.status()).isEqualTo(200);
+		Jwt accessToken = jwtDecoder.decode(tokens.get("access_token"));
+		assertThat(accessToken.getSubject()).isEqualTo("load-4217");
+		assertThat(accessToken.getClaimAsString("email")).isEqualTo("load-4217@load.example.com");
+		assertThat(accessToken.getClaimAsStringList("groups")).containsExactly("engineering", "finance");
+		assertThat(accessToken.getClaimAsString("tenant")).isEqualTo("t7");
+		assertThat(DemoUsers.find("load-0")).isEmpty();
+		assertThat(DemoUsers.find("load-100001")).isEmpty();
+		assertThat(DemoUsers.find("load-42x")).isEmpty();
+	}
+
+	@Test
 	void userInfoReturnsTheProfileClaims() throws Exception {
 		TokenEndpoint.Response tokens = exchangeCode(new AuthorizationCodeFlow(idp.issuer()), "bob", "bob-password",
 				REDIRECT_URI);

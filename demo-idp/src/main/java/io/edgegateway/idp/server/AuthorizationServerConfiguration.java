@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -50,6 +51,11 @@ public final class AuthorizationServerConfiguration {
 				trustedKeys.clientKey(EdgeGatewayClient.CLIENT_ID).orElse(null)));
 		clients.addAll(ServiceAccountClients.registeredClients(properties, trustedKeys));
 		return new InMemoryRegisteredClientRepository(clients);
+	}
+
+	@Bean
+	OAuth2AuthorizationService authorizationService() {
+		return new IndexedAuthorizationService();
 	}
 
 	@Bean

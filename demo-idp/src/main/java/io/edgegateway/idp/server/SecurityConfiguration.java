@@ -13,10 +13,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -82,15 +84,44 @@ public final class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Secrets stay as stored ({@code {noop}} in the demo). Without this bean the
+	 * authorization server re-encodes a client secret with BCrypt after its first use,
+	 * and every later token request then spends about 60 ms of CPU checking it: the demo
+	 * provider would mint some 30 tokens a second on two cores, too few for a load test
+	 * and unlike a production provider.
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return encoder.encode(rawPassword);
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				return encoder.matches(rawPassword, encodedPassword);
+			}
+
+			@Override
+			public boolean upgradeEncoding(String encodedPassword) {
+				return false;
+			}
+
+		};
+	}
+
 	@Bean
 	UserDetailsService userDetailsService() {
-		return new InMemoryUserDetailsManager(DemoUsers.all()
-			.stream()
+		return (username) -> DemoUsers.find(username)
 			.map((profile) -> User.withUsername(profile.username())
 				.password("{noop}" + profile.password())
 				.roles("USER")
 				.build())
-			.toList());
+			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
 	private static MediaTypeRequestMatcher htmlRequests() {
