@@ -38,6 +38,12 @@ public final class AesGcmCipher {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * One {@link Cipher} per thread, initialised afresh (new nonce) for every value:
+	 * looking one up per value cost more than the AES work on session-sized values.
+	 */
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AesGcmCipher::newCipher);
+
 	private final String activeKeyId;
 
 	private final byte[] activeKeyIdBytes;
@@ -102,7 +108,7 @@ public final class AesGcmCipher {
 		byte[] nonce = new byte[NONCE_LENGTH];
 		this.random.nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = this.ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
 			byte[] sealed = cipher.doFinal(plaintext);
 			return ByteBuffer.allocate(2 + this.activeKeyIdBytes.length + NONCE_LENGTH + sealed.length)
@@ -145,12 +151,21 @@ public final class AesGcmCipher {
 		byte[] nonce = new byte[NONCE_LENGTH];
 		buffer.get(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = this.ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
 			return cipher.doFinal(value, buffer.position(), buffer.remaining());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new EncryptionException("Decryption with key '" + keyId + "' failed: tampered or wrong key", ex);
+		}
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new EncryptionException("AES/GCM is not available", ex);
 		}
 	}
 

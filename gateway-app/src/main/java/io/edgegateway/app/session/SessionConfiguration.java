@@ -35,7 +35,8 @@ class SessionConfiguration {
 				SessionProperties properties) {
 			AesGcmCipher cipher = AesGcmCipher.from(properties.getEncryption(), "edge.session.encryption");
 			RedisSerializer<Object> values = new EncryptingRedisSerializer(
-					new JdkSerializationRedisSerializer(getClass().getClassLoader()), cipher);
+					new JdkSerializationRedisSerializer(getClass().getClassLoader()), cipher,
+					properties.getDecodedCacheSize());
 			RedisSerializationContext<String, Object> context = RedisSerializationContext
 				.<String, Object>newSerializationContext(values)
 				.key(RedisSerializer.string())
