@@ -70,6 +70,18 @@ final class GatewayFlows {
 		return exec(http(name).get(path).check(status().is(200)));
 	}
 
+	/**
+	 * One call to each of the five token-exchange routes (five audiences: five tokens per
+	 * user).
+	 */
+	static ChainBuilder exchangeRoutes() {
+		ChainBuilder chain = call("exchange route 1", "/exchange/api/data");
+		for (int route = 2; route <= 5; route++) {
+			chain = chain.exec(call("exchange route " + route, "/exchange-" + route + "/api/data"));
+		}
+		return chain;
+	}
+
 	static ChainBuilder callWithBearer(String name, String path) {
 		return exec(http(name).get(path).header("Authorization", "Bearer #{jwt}").check(status().is(200)));
 	}

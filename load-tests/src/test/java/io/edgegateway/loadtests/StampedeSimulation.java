@@ -8,7 +8,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.pause;
@@ -26,9 +25,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class StampedeSimulation extends Simulation {
 
-	private static final String[] EXCHANGE_ROUTES = { "/exchange/", "/exchange-2/", "/exchange-3/", "/exchange-4/",
-			"/exchange-5/" };
-
 	private final int users = LoadTarget.users(1000);
 
 	private final Duration signInWindow = Duration.ofSeconds(Math.max(20, this.users / 20));
@@ -42,7 +38,7 @@ public class StampedeSimulation extends Simulation {
 		.exec(pause((session) -> Duration.between(Instant.now(), this.stampedeAt).isNegative() ? Duration.ZERO
 				: Duration.between(Instant.now(), this.stampedeAt)))
 		.exec(GatewayFlows.call("cold service-account route, all at once", "/sa/api/data"))
-		.exec(repeat(2).on(exec(routes())));
+		.exec(repeat(2).on(GatewayFlows.exchangeRoutes()));
 
 	{
 		setUp(GatewayFlows.readMints("mints before", this.baseline)
@@ -60,14 +56,6 @@ public class StampedeSimulation extends Simulation {
 		// Every user has signed in by then (the sign-in window plus a margin for slow
 		// sign-ins).
 		this.stampedeAt = Instant.now().plus(this.signInWindow).plusSeconds(15);
-	}
-
-	private static io.gatling.javaapi.core.ChainBuilder routes() {
-		io.gatling.javaapi.core.ChainBuilder chain = exec((session) -> session);
-		for (String route : EXCHANGE_ROUTES) {
-			chain = chain.exec(GatewayFlows.call("exchange " + route, route + "api/data"));
-		}
-		return chain;
 	}
 
 }
