@@ -1,12 +1,10 @@
 package io.edgegateway.loadtests;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -26,18 +24,13 @@ public class CacheFillSimulation extends Simulation {
 
 	private final Duration duration = LoadTarget.duration(Duration.ofSeconds(120));
 
-	private final AtomicLong baseline = new AtomicLong();
-
 	private final ScenarioBuilder fill = scenario("fill").exec(feed(GatewayFlows.users()))
 		.exec(GatewayFlows.signIn())
 		.exec(GatewayFlows.exchangeRoutes());
 
 	{
-		setUp(GatewayFlows.readMints("mints before", this.baseline)
-			.injectOpen(atOnceUsers(1))
-			.andThen(this.fill.injectOpen(rampUsers(this.users).during(this.duration))
-				.andThen(GatewayFlows.expectMints("mints: users x 5", this.baseline, 5L * this.users)
-					.injectOpen(atOnceUsers(1)))))
+		setUp(GatewayFlows.countingMints(this.fill.injectOpen(rampUsers(this.users).during(this.duration)),
+				"mints: users x 5", 5L * this.users))
 			.protocols(GatewayFlows.protocol())
 			.assertions(global().failedRequests().count().is(0L));
 	}

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.CookieKey;
@@ -118,23 +120,26 @@ final class GatewayFlows {
 	}
 
 	/**
-	 * Reads the gateway's count of successful mints into the given holder.
+	 * The load, between two readings of the gateway's count of successful mints: one
+	 * before it starts, and one after it ends that fails (in Gatling's report, and
+	 * through the run's assertions) unless exactly the expected number of tokens was
+	 * minted.
+	 * @param load the scenario and its injection
+	 * @param expectation what the second reading checks, as the report names it
+	 * @param expectedMints the distinct keys the load needs
+	 * @return the populations, in order
 	 */
-	static ScenarioBuilder readMints(String name, AtomicLong into) {
-		return scenario(name).exec(mintMetric(name).check(bodyString().transform((body) -> {
-			into.set(mintCount(body));
-			return body;
-		})));
-	}
-
-	/**
-	 * A request that fails unless the gateway minted exactly the expected number of
-	 * tokens since the baseline; Gatling's report shows it, and the run's assertions fail
-	 * on it.
-	 */
-	static ScenarioBuilder expectMints(String name, AtomicLong baseline, long expected) {
-		return scenario(name).exec(mintMetric(name)
-			.check(bodyString().transform((body) -> mintCount(body) - baseline.get()).is(expected)));
+	static PopulationBuilder countingMints(PopulationBuilder load, String expectation, long expectedMints) {
+		AtomicLong baseline = new AtomicLong();
+		ScenarioBuilder before = scenario("mints before")
+			.exec(mintMetric("mints before").check(bodyString().saveAs("mintMetric")))
+			.exec((session) -> {
+				baseline.set(mintCount(session.getString("mintMetric")));
+				return session;
+			});
+		ScenarioBuilder after = scenario(expectation).exec(mintMetric(expectation)
+			.check(bodyString().transform((body) -> mintCount(body) - baseline.get()).is(expectedMints)));
+		return before.injectOpen(atOnceUsers(1)).andThen(load.andThen(after.injectOpen(atOnceUsers(1))));
 	}
 
 }

@@ -1,12 +1,10 @@
 package io.edgegateway.loadtests;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
@@ -28,8 +26,6 @@ public class MixedSimulation extends Simulation {
 
 	private final Duration duration = LoadTarget.duration(Duration.ofSeconds(60));
 
-	private final AtomicLong baseline = new AtomicLong();
-
 	private final ScenarioBuilder mixed = scenario("mixed").exec(feed(GatewayFlows.users()))
 		.exec(GatewayFlows.signIn())
 		.exec(repeat(5).on(exec(GatewayFlows.call("plain route", "/plain/api/data"))
@@ -39,12 +35,8 @@ public class MixedSimulation extends Simulation {
 
 	{
 		double perSecond = (double) this.users / this.duration.toSeconds();
-		setUp(GatewayFlows.readMints("mints before", this.baseline)
-			.injectOpen(atOnceUsers(1))
-			.andThen(this.mixed.injectOpen(constantUsersPerSec(perSecond).during(this.duration))
-				.andThen(GatewayFlows
-					.expectMints("mints: one per user and one service-account token", this.baseline, this.users + 1)
-					.injectOpen(atOnceUsers(1)))))
+		setUp(GatewayFlows.countingMints(this.mixed.injectOpen(constantUsersPerSec(perSecond).during(this.duration)),
+				"mints: one per user and one service-account token", this.users + 1))
 			.protocols(GatewayFlows.protocol())
 			.assertions(global().failedRequests().count().is(0L));
 	}

@@ -1,12 +1,10 @@
 package io.edgegateway.loadtests;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
@@ -28,20 +26,14 @@ public class SteadySimulation extends Simulation {
 
 	private final Duration duration = LoadTarget.duration(Duration.ofSeconds(60));
 
-	private final AtomicLong baseline = new AtomicLong();
-
 	private final ScenarioBuilder steady = scenario("steady").exec(feed(GatewayFlows.users()))
 		.exec(GatewayFlows.signIn())
 		.exec(during(this.duration).on(exec(GatewayFlows.call("exchange route", "/exchange/api/data"))
 			.exec(GatewayFlows.call("service-account route", "/sa/api/data"))));
 
 	{
-		setUp(GatewayFlows.readMints("mints before", this.baseline)
-			.injectOpen(atOnceUsers(1))
-			.andThen(this.steady.injectOpen(rampUsers(this.users).during(Duration.ofSeconds(10)))
-				.andThen(GatewayFlows
-					.expectMints("mints: one per user and one service-account token", this.baseline, this.users + 1)
-					.injectOpen(atOnceUsers(1)))))
+		setUp(GatewayFlows.countingMints(this.steady.injectOpen(rampUsers(this.users).during(Duration.ofSeconds(10))),
+				"mints: one per user and one service-account token", this.users + 1))
 			.protocols(GatewayFlows.protocol())
 			.assertions(global().failedRequests().count().is(0L));
 	}
