@@ -54,6 +54,11 @@ app.kubernetes.io/component: gateway
 {{- end }}
 {{- end }}
 
+{{/* Whether the chart renders the secret settings' Secret itself (values given, no existing Secret named). */}}
+{{- define "edge-gateway.rendersSecretSettings" -}}
+{{- if and .Values.secrets.values (not .Values.secrets.existingSecret) }}true{{ end }}
+{{- end }}
+
 {{/* The Secret holding key files, or "" when there is none. */}}
 {{- define "edge-gateway.keyFilesSecretName" -}}
 {{- if .Values.keyFiles.existingSecret }}
