@@ -99,4 +99,8 @@ Refuse secrets in the application settings: they would land in a ConfigMap. A va
 {{- fail "replicaCount above 1 (or autoscaling.enabled) needs Redis: set redis.url, redis.host, redis.sentinel.master or redis.cluster.nodes. Without it each replica keeps its own sessions and tokens, and a login that starts on one replica fails on another." }}
 {{- end }}
 {{- include "edge-gateway.refuseSecrets" (dict "path" "application" "settings" .Values.application) }}
+{{- $security := dig "edge" "security" (dict) .Values.application }}
+{{- if not (or (get $security "public-base-url") (get $security "allowed-hosts")) }}
+{{- fail "application.edge.security.public-base-url is required (e.g. https://gateway.example.com; or application.edge.security.allowed-hosts): the gateway builds its login and logout redirect URIs from its public address and refuses to start without one" }}
+{{- end }}
 {{- end }}

@@ -16,7 +16,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.edgegateway.idp.server.AccessTokenSigner;
 import io.edgegateway.idp.server.EdgeGatewayClient;
 import io.edgegateway.idp.server.GoogleTokenEndpoint;
+import io.edgegateway.idp.server.JwksRequestCounter;
 import io.edgegateway.idp.server.ServiceAccountClients;
+import io.edgegateway.idp.server.SigningKeys;
 import io.edgegateway.idp.server.TokenRequestCounter;
 import io.edgegateway.idp.server.TrustedKeys;
 
@@ -134,6 +136,23 @@ public final class DemoIdentityProvider implements AutoCloseable {
 	 */
 	public String signAccessToken(Map<String, Object> claims, Instant issuedAt, Instant expiresAt) {
 		return this.context.getBean(AccessTokenSigner.class).sign(claims, issuedAt, expiresAt);
+	}
+
+	/**
+	 * How many requests reached the JWK Set endpoint ({@code /oauth2/jwks}).
+	 * @return the count since start
+	 */
+	public int jwksRequests() {
+		return this.context.getBean(JwksRequestCounter.class).count();
+	}
+
+	/**
+	 * Rotates the signing key, as a provider does: a new key is published in the JWK Set
+	 * and signs every token from now on; the old key stays published.
+	 * @return the new key's id ({@code kid})
+	 */
+	public String rotateSigningKey() {
+		return this.context.getBean(SigningKeys.class).rotate();
 	}
 
 	/**

@@ -31,7 +31,20 @@ final class TestChart {
 
 	private Path valuesFile;
 
+	/**
+	 * The chart's defaults and the one value every install must give: the gateway's
+	 * public base URL.
+	 * @return the chart
+	 */
 	static TestChart defaults() {
+		return bare().set("application.edge.security.public-base-url", "https://gateway.example.com");
+	}
+
+	/**
+	 * The chart's defaults alone.
+	 * @return the chart
+	 */
+	static TestChart bare() {
 		return new TestChart();
 	}
 

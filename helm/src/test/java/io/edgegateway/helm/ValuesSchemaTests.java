@@ -62,6 +62,15 @@ class ValuesSchemaTests {
 	}
 
 	@Test
+	void noPublicAddressIsRefusedNamingTheValue() {
+		assertThat(TestChart.bare().refusal()).contains("application.edge.security.public-base-url is required");
+		assertThat(TestChart.bare()
+			.set("application.edge.security.allowed-hosts[0]", "gateway.example.com")
+			.render()
+			.deployment()).isNotNull();
+	}
+
+	@Test
 	void severalReplicasWithoutRedisAreRefused() {
 		assertThat(TestChart.defaults().set("replicaCount", 3).refusal())
 			.contains("replicaCount above 1 (or autoscaling.enabled) needs Redis");

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -24,8 +25,15 @@ final class EchoHandler implements HttpHandler {
 	 */
 	static final String STATUS_HEADER = "X-Echo-Status";
 
+	private final AtomicInteger received = new AtomicInteger();
+
+	int received() {
+		return this.received.get();
+	}
+
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
+		this.received.incrementAndGet();
 		try (exchange) {
 			ReceivedRequest request = ReceivedRequest.read(exchange);
 			if (request.acceptsHtml()) {

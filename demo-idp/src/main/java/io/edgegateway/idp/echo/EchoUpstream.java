@@ -26,9 +26,12 @@ public final class EchoUpstream implements AutoCloseable {
 
 	private final ExecutorService executor;
 
-	private EchoUpstream(HttpServer server, ExecutorService executor) {
+	private final EchoHandler handler;
+
+	private EchoUpstream(HttpServer server, ExecutorService executor, EchoHandler handler) {
 		this.server = server;
 		this.executor = executor;
+		this.handler = handler;
 	}
 
 	/**
@@ -46,9 +49,10 @@ public final class EchoUpstream implements AutoCloseable {
 		}
 		ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
 		server.setExecutor(executor);
-		server.createContext("/", new EchoHandler());
+		EchoHandler handler = new EchoHandler();
+		server.createContext("/", handler);
 		server.start();
-		return new EchoUpstream(server, executor);
+		return new EchoUpstream(server, executor, handler);
 	}
 
 	/**
@@ -57,6 +61,15 @@ public final class EchoUpstream implements AutoCloseable {
 	 */
 	public int port() {
 		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * How many requests the echo upstream has received since it started: tests of request
+	 * smuggling count what reached it.
+	 * @return the count
+	 */
+	public int received() {
+		return this.handler.received();
 	}
 
 	/**

@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import jakarta.servlet.Filter;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,10 +25,11 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The authorization server's beans: issuer, registered clients, signing key, token
- * claims, the token request counter, and the endpoints beside Spring Authorization
- * Server's own: the Google-style token endpoint and the test clients' JWK Sets. These are
- * functional endpoints, because an annotated controller would need a stereotype.
+ * The authorization server's beans: issuer, registered clients, signing keys, token
+ * claims, the token and JWK Set request counters, and the endpoints beside Spring
+ * Authorization Server's own: the Google-style token endpoint and the test clients' JWK
+ * Sets. These are functional endpoints, because an annotated controller would need a
+ * stereotype.
  * <p>
  * Deliberately no {@code @Configuration} stereotype: this module sits on the gateway's
  * test classpath, and a component scan of the gateway must never pick up servlet beans.
@@ -59,8 +59,8 @@ public final class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	JWKSource<SecurityContext> jwkSource() {
-		return new ImmutableJWKSet<>(new JWKSet(RsaKeys.generate()));
+	SigningKeys jwkSource() {
+		return new SigningKeys();
 	}
 
 	@Bean
@@ -101,6 +101,17 @@ public final class AuthorizationServerConfiguration {
 	}
 
 	@Bean
+	JwksRequestCounter jwksRequestCounter() {
+		return new JwksRequestCounter();
+	}
+
+	@Bean
+	FilterRegistrationBean<JwksRequestCounter> jwksRequestCounterRegistration(JwksRequestCounter counter,
+			AuthorizationServerSettings settings) {
+		return firstOn(counter, settings.getJwkSetEndpoint());
+	}
+
+	@Bean
 	TokenRequestCounter tokenRequestCounter() {
 		return new TokenRequestCounter();
 	}
@@ -108,8 +119,15 @@ public final class AuthorizationServerConfiguration {
 	@Bean
 	FilterRegistrationBean<TokenRequestCounter> tokenRequestCounterRegistration(TokenRequestCounter counter,
 			AuthorizationServerSettings settings) {
-		FilterRegistrationBean<TokenRequestCounter> registration = new FilterRegistrationBean<>(counter);
-		registration.addUrlPatterns(settings.getTokenEndpoint(), GoogleTokenEndpoint.PATH);
+		return firstOn(counter, settings.getTokenEndpoint(), GoogleTokenEndpoint.PATH);
+	}
+
+	/**
+	 * A counting filter, before any other (security included), on the given paths.
+	 */
+	private static <F extends Filter> FilterRegistrationBean<F> firstOn(F filter, String... paths) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.addUrlPatterns(paths);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

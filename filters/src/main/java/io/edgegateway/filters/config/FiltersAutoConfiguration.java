@@ -29,6 +29,8 @@ import io.edgegateway.filters.credential.relay.TokenRelayGatewayFilterFactory;
 import io.edgegateway.filters.credential.relay.TokenRelayStrategy;
 import io.edgegateway.filters.credential.serviceaccount.ClientCredentialsStrategy;
 import io.edgegateway.filters.credential.serviceaccount.ServiceAccountGatewayFilterFactory;
+import io.edgegateway.filters.edge.ClientAddressHeadersFilter;
+import io.edgegateway.filters.edge.ConnectionOptionsWebFilter;
 import io.edgegateway.filters.identity.IdentityClaimsResolver;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityHeadersGatewayFilterFactory;
@@ -86,6 +88,18 @@ class FiltersAutoConfiguration {
 	@ConditionalOnMissingBean
 	RequestIdWebFilter requestIdWebFilter(IdentityHeaderInjector injector) {
 		return new RequestIdWebFilter(injector.requestIdHeader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConnectionOptionsWebFilter connectionOptionsWebFilter() {
+		return new ConnectionOptionsWebFilter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientAddressHeadersFilter clientAddressHeadersFilter() {
+		return new ClientAddressHeadersFilter();
 	}
 
 	@Bean

@@ -87,6 +87,19 @@ public class CredentialException extends RuntimeException {
 				"The route needs a signed-in user", null);
 	}
 
+	/**
+	 * A credential source that completed without a token: the upstream is not called
+	 * without the credential its route declares.
+	 * @param routeId the route
+	 * @param registration the client registration, if any
+	 * @param mode the credential mode
+	 * @return the exception
+	 */
+	public static CredentialException noToken(String routeId, @Nullable String registration, CredentialMode mode) {
+		return new CredentialException(Reason.NO_TOKEN, routeId, registration, mode, "no_token",
+				"The credential completed without a token", null);
+	}
+
 	public Reason getReason() {
 		return this.reason;
 	}
@@ -127,7 +140,13 @@ public class CredentialException extends RuntimeException {
 		 * The identity provider could not be reached or answered with an error of its
 		 * own. {@code 503}.
 		 */
-		UNAVAILABLE
+		UNAVAILABLE,
+
+		/**
+		 * Obtaining the credential ended without a token and without an error: neither a
+		 * refusal nor an outage, and not something a retry fixes. {@code 502}.
+		 */
+		NO_TOKEN
 
 	}
 

@@ -78,6 +78,8 @@ public final class CredentialService {
 		}
 		CredentialSource source = strategy.prepare(spec);
 		CredentialSource bounded = (user) -> this.limits.limit(spec, this.breakers.guard(spec, source.obtain(user)
+			.switchIfEmpty(
+					Mono.error(() -> CredentialException.noToken(spec.routeId(), spec.registration(), spec.mode())))
 			.retryWhen(Retry.backoff(1, RETRY_BACKOFF).filter(CredentialService::neverReachedTheProvider))
 			.timeout(this.timeout)
 			.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode()))));

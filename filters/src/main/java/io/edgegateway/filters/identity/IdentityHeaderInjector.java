@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,9 @@ import org.springframework.util.StringUtils;
  * Built once from {@link IdentityProperties} by {@link #from(IdentityProperties)}, which
  * checks the whole configuration and reports every problem together. The per-request path
  * cannot fail: it removes each inbound header whose name, compared without case and with
- * {@code _} read as {@code -}, is a configured header, a configured strip name or starts
- * with a configured strip prefix, then sets the gateway's own values.
+ * {@code _} read as {@code -}, is a configured header, a strip name or starts with a
+ * strip prefix (the defaults of {@link IdentityProperties.Strip} and the configured
+ * ones), then sets the gateway's own values.
  * <p>
  * Values are sent as printable ASCII: any other character, and {@code %}, is
  * percent-encoded as UTF-8 (an email {@code jörg@example.com} arrives as
@@ -101,10 +103,17 @@ public final class IdentityHeaderInjector {
 		if (!problems.isEmpty()) {
 			throw new IdentityHeadersConfigurationException(problems);
 		}
+		boolean defaults = properties.getStrip().isDefaults();
 		Set<String> stripped = new LinkedHashSet<>(seen.keySet());
-		names.stream().map(IdentityHeaderInjector::normalize).forEach(stripped::add);
-		return new IdentityHeaderInjector(headers, stripped,
-				prefixes.stream().map(IdentityHeaderInjector::normalize).toList());
+		Stream.concat(defaults ? IdentityProperties.Strip.DEFAULT_NAMES.stream() : Stream.empty(), names.stream())
+			.map(IdentityHeaderInjector::normalize)
+			.forEach(stripped::add);
+		List<String> strippedPrefixes = Stream
+			.concat(defaults ? IdentityProperties.Strip.DEFAULT_PREFIXES.stream() : Stream.empty(), prefixes.stream())
+			.map(IdentityHeaderInjector::normalize)
+			.distinct()
+			.toList();
+		return new IdentityHeaderInjector(headers, stripped, strippedPrefixes);
 	}
 
 	/**

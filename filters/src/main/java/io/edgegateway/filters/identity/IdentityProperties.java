@@ -199,16 +199,48 @@ public class IdentityProperties {
 	public static class Strip {
 
 		/**
-		 * Exact header names to remove. Default: the identity headers of common proxies.
+		 * The identity, client-address and routing headers that other proxies set and
+		 * upstream frameworks trust, removed unless {@link #isDefaults() defaults} is
+		 * turned off.
 		 */
-		private List<String> names = new ArrayList<>(List.of("X-Forwarded-User", "X-Forwarded-Email",
-				"X-Forwarded-Groups", "X-Forwarded-Preferred-Username", "X-Forwarded-Access-Token"));
+		public static final List<String> DEFAULT_NAMES = List.of("X-Forwarded-User", "X-Forwarded-Email",
+				"X-Forwarded-Groups", "X-Forwarded-Preferred-Username", "X-Forwarded-Access-Token", "Remote-User",
+				"X-Tenant", "X-Email", "X-Username", "X-Authenticated-User", "X-Authenticated-Userid",
+				"X-Credential-Identifier", "X-Real-IP", "X-Client-IP", "X-Cluster-Client-IP", "True-Client-IP",
+				"Client-IP", "CF-Connecting-IP", "Fastly-Client-IP", "X-Originating-IP", "X-Original-Forwarded-For",
+				"X-Original-URL", "X-Original-URI", "X-Rewrite-URL", "X-Original-Host", "X-Host", "X-Forwarded-Server");
 
 		/**
-		 * Header name prefixes to remove. Default {@code X-User-}, {@code X-Tenant-},
-		 * {@code X-Auth-Request-}.
+		 * The header name prefixes removed unless {@link #isDefaults() defaults} is
+		 * turned off.
 		 */
-		private List<String> prefixes = new ArrayList<>(List.of("X-User-", "X-Tenant-", "X-Auth-Request-"));
+		public static final List<String> DEFAULT_PREFIXES = List.of("X-User-", "X-Tenant-", "X-Auth-Request-",
+				"X-Remote-", "X-Consumer-", "X-MS-Client-Principal", "X-Goog-Authenticated-User-", "X-Amzn-Oidc-",
+				"Cf-Access-", "X-Pomerium-", "X-WebAuth-");
+
+		/**
+		 * Whether the default names and prefixes (docs/configuration.md) are removed, on
+		 * top of {@code names} and {@code prefixes}. Default {@code true}.
+		 */
+		private boolean defaults = true;
+
+		/**
+		 * Further exact header names to remove. Default none.
+		 */
+		private List<String> names = new ArrayList<>();
+
+		/**
+		 * Further header name prefixes to remove. Default none.
+		 */
+		private List<String> prefixes = new ArrayList<>();
+
+		public boolean isDefaults() {
+			return this.defaults;
+		}
+
+		public void setDefaults(boolean defaults) {
+			this.defaults = defaults;
+		}
 
 		public List<String> getNames() {
 			return this.names;

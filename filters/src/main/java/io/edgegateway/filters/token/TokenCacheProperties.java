@@ -41,7 +41,7 @@ public class TokenCacheProperties {
 
 	/**
 	 * Longest wait for Redis; past it the cache counts as failing and the gateway mints
-	 * directly. Default 250ms.
+	 * directly. Default 1 second.
 	 */
 	private Duration redisTimeout = Duration.ofSeconds(1);
 

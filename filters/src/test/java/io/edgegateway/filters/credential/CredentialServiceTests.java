@@ -57,6 +57,19 @@ class CredentialServiceTests {
 		assertThat(this.calls).hasValue(1);
 	}
 
+	@Test
+	void prepareWhenSourceCompletesWithoutATokenThenNoTokenErrorNamingTheRoute() {
+		CredentialService service = service(Mono::empty);
+		StepVerifier.create(service.prepare(this.spec).obtain(user()))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(CredentialException.class, (failure) -> {
+						assertThat(failure.getReason()).isEqualTo(CredentialException.Reason.NO_TOKEN);
+						assertThat(failure.getRouteId()).isEqualTo("reports");
+						assertThat(failure.getErrorCode()).isEqualTo("no_token");
+					}))
+			.verify();
+	}
+
 	private CredentialService service(java.util.function.Supplier<Mono<MintedToken>> mint) {
 		CredentialStrategy strategy = new CredentialStrategy() {
 

@@ -1,27 +1,44 @@
 package io.edgegateway.app.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Edge security settings: how the gateway knows its own address, which proxies it trusts,
- * and which client registration browsers sign in with.
+ * which client registration browsers sign in with, and how bearer tokens' keys are
+ * fetched.
+ * <p>
+ * The gateway builds absolute URLs (the login's {@code redirect_uri}, the logout's
+ * {@code post_logout_redirect_uri}) from its own address, so it refuses to start unless
+ * that address is vetted: by {@code public-base-url}, or by {@code allowed-hosts} that a
+ * request's {@code Host} must be one of. Validated when bound (a binding failure names
+ * the property).
  */
 @ConfigurationProperties("edge.security")
-public class EdgeSecurityProperties {
+public class EdgeSecurityProperties implements Validator {
 
 	/**
 	 * The gateway's public base URL (e.g. {@code https://gateway.example.com}). When set,
 	 * redirect URIs and every redirect the gateway builds use it, whatever {@code Host}
-	 * or forwarded headers a request carries. Default none: the request's own address
-	 * (forwarded headers honoured from trusted proxies only).
+	 * or forwarded headers a request carries. Default none; then {@code allowed-hosts} is
+	 * required.
 	 */
 	private @Nullable URI publicBaseUrl;
+
+	/**
+	 * Host names (optionally {@code host:port}) the gateway answers to when no
+	 * {@code public-base-url} is set: a request whose {@code Host} (or a trusted proxy's
+	 * forwarded host) is not one of them gets {@code 400}. Default none.
+	 */
+	private List<String> allowedHosts = new ArrayList<>();
 
 	/**
 	 * Addresses or CIDR ranges of proxies whose {@code Forwarded} / {@code X-Forwarded-*}
@@ -35,12 +52,25 @@ public class EdgeSecurityProperties {
 	 */
 	private String loginRegistration = "idp";
 
+	/**
+	 * How the keys that verify bearer tokens are fetched.
+	 */
+	private final Bearer bearer = new Bearer();
+
 	public @Nullable URI getPublicBaseUrl() {
 		return this.publicBaseUrl;
 	}
 
 	public void setPublicBaseUrl(@Nullable URI publicBaseUrl) {
 		this.publicBaseUrl = publicBaseUrl;
+	}
+
+	public List<String> getAllowedHosts() {
+		return this.allowedHosts;
+	}
+
+	public void setAllowedHosts(List<String> allowedHosts) {
+		this.allowedHosts = allowedHosts;
 	}
 
 	public List<String> getTrustedProxies() {
@@ -57,6 +87,76 @@ public class EdgeSecurityProperties {
 
 	public void setLoginRegistration(String loginRegistration) {
 		this.loginRegistration = loginRegistration;
+	}
+
+	public Bearer getBearer() {
+		return this.bearer;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return EdgeSecurityProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		EdgeSecurityProperties properties = (EdgeSecurityProperties) target;
+		URI base = properties.getPublicBaseUrl();
+		if (base == null && properties.getAllowedHosts().isEmpty()) {
+			errors.rejectValue("publicBaseUrl", "required",
+					"is required unless edge.security.allowed-hosts is set: without either, a client's Host header "
+							+ "would decide the redirect URIs the gateway builds");
+		}
+		if (base != null
+				&& (!("https".equals(base.getScheme()) || "http".equals(base.getScheme())) || base.getHost() == null)) {
+			errors.rejectValue("publicBaseUrl", "invalid", "must be an http or https URL with a host");
+		}
+		for (int i = 0; i < properties.getAllowedHosts().size(); i++) {
+			if (!AllowedHosts.isWellFormed(properties.getAllowedHosts().get(i))) {
+				errors.rejectValue("allowedHosts[" + i + "]", "invalid", "must be a host name or host:port");
+			}
+		}
+		Duration cooldown = properties.getBearer().getJwksRefreshCooldown();
+		if (cooldown.isZero() || cooldown.isNegative()) {
+			errors.rejectValue("bearer.jwksRefreshCooldown", "invalid", "must be positive");
+		}
+	}
+
+	/**
+	 * Bearer token keys: the identity provider's JWK set, fetched when a token names a
+	 * key the gateway has not seen, at most once per cooldown.
+	 */
+	public static class Bearer {
+
+		/**
+		 * The shortest time between two fetches of the identity provider's JWK set: a
+		 * token naming an unknown key ({@code kid}) within it is refused without a fetch.
+		 * Default 30 seconds.
+		 */
+		private Duration jwksRefreshCooldown = Duration.ofSeconds(30);
+
+		/**
+		 * How long a fetched JWK set is used before it is fetched again, so keys the
+		 * provider stopped publishing stop verifying tokens. Default 5 minutes.
+		 */
+		private Duration jwksMaxAge = Duration.ofMinutes(5);
+
+		public Duration getJwksRefreshCooldown() {
+			return this.jwksRefreshCooldown;
+		}
+
+		public void setJwksRefreshCooldown(Duration jwksRefreshCooldown) {
+			this.jwksRefreshCooldown = jwksRefreshCooldown;
+		}
+
+		public Duration getJwksMaxAge() {
+			return this.jwksMaxAge;
+		}
+
+		public void setJwksMaxAge(Duration jwksMaxAge) {
+			this.jwksMaxAge = jwksMaxAge;
+		}
+
 	}
 
 }

@@ -25,8 +25,12 @@ final class ManagementPortMatcher implements ServerWebExchangeMatcher {
 
 	@Override
 	public Mono<MatchResult> matches(ServerWebExchange exchange) {
+		return isManagementPort(exchange) ? MatchResult.match() : MatchResult.notMatch();
+	}
+
+	boolean isManagementPort(ServerWebExchange exchange) {
 		InetSocketAddress local = exchange.getRequest().getLocalAddress();
-		return (local != null && local.getPort() == managementPort()) ? MatchResult.match() : MatchResult.notMatch();
+		return local != null && local.getPort() == managementPort();
 	}
 
 	private int managementPort() {

@@ -1,10 +1,16 @@
 package io.edgegateway.app.security;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.edgegateway.app.session.SessionCookieResolver;
 import io.edgegateway.app.web.ProblemResponses;
+import io.edgegateway.filters.edge.GatewayCookiesHeadersFilter;
 import io.edgegateway.filters.identity.IdentityClaimsResolver;
 import io.edgegateway.filters.token.TokenService;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,6 +48,11 @@ class SecurityConfiguration {
 	private static final String AUTHORIZATION_PATH = "/oauth2/authorization/";
 
 	/**
+	 * The cookie that carries the CSRF token to a SPA's scripts.
+	 */
+	static final String CSRF_COOKIE = "XSRF-TOKEN";
+
+	/**
 	 * The authorized clients (the user's access and refresh tokens) live in the web
 	 * session, so they follow the session into Redis, encrypted, and every replica sees
 	 * them. Spring Boot's default keeps them in one replica's memory.
@@ -60,6 +71,28 @@ class SecurityConfiguration {
 	EdgeAuthenticationEntryPoint edgeAuthenticationEntryPoint(EdgeSecurityProperties properties,
 			SameOriginRequestCache requestCache, ProblemResponses problems) {
 		return new EdgeAuthenticationEntryPoint(AUTHORIZATION_PATH + properties.getLoginRegistration(), requestCache,
+				problems);
+	}
+
+	/**
+	 * The gateway's own cookies never reach an upstream.
+	 */
+	@Bean
+	GatewayCookiesHeadersFilter gatewayCookiesHeadersFilter(SessionCookieResolver sessionCookie) {
+		Set<String> names = new LinkedHashSet<>(sessionCookie.names());
+		names.add(CSRF_COOKIE);
+		return new GatewayCookiesHeadersFilter(names);
+	}
+
+	/**
+	 * Without a public base URL, the request's own address (its {@code Host}) is only
+	 * believed when it is one of the allowed hosts.
+	 */
+	@Bean
+	@ConditionalOnExpression("'${edge.security.public-base-url:}' == ''")
+	AllowedHostsWebFilter allowedHostsWebFilter(EdgeSecurityProperties properties, Environment environment,
+			ProblemResponses problems) {
+		return new AllowedHostsWebFilter(properties.getAllowedHosts(), new ManagementPortMatcher(environment),
 				problems);
 	}
 
@@ -101,7 +134,9 @@ class SecurityConfiguration {
 		}
 		http.requestCache((cache) -> cache.requestCache(requestCache));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
-		http.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+		csrfTokens.setCookieName(CSRF_COOKIE);
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
 			.csrfTokenRequestHandler(new ProxyCsrfTokenRequestHandler())
 			.requireCsrfProtectionMatcher(stateChangingWithoutBearerToken()));
 		http.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF);

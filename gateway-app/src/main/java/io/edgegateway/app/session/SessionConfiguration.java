@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgegateway.filters.crypto.AesGcmCipher;
 
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,12 @@ import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 @Configuration(proxyBeanMethods = false)
 @EnableSpringWebSession
 class SessionConfiguration {
+
+	@Bean
+	SessionCookieResolver sessionCookieResolver(ServerProperties server, SessionProperties properties) {
+		return new SessionCookieResolver(server.getReactive().getSession().getCookie(),
+				properties.getCookie().isHostPrefix());
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(RedisConfiguredCondition.class)

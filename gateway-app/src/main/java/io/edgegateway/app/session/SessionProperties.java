@@ -33,6 +33,11 @@ public class SessionProperties {
 	private int decodedCacheSize = 2048;
 
 	/**
+	 * The session cookie, beyond Spring Boot's {@code server.reactive.session.cookie.*}.
+	 */
+	private final Cookie cookie = new Cookie();
+
+	/**
 	 * Keys that encrypt session contents (tokens included) in Redis. Required when
 	 * sessions are stored in Redis.
 	 */
@@ -65,6 +70,32 @@ public class SessionProperties {
 
 	public EncryptionProperties getEncryption() {
 		return this.encryption;
+	}
+
+	public Cookie getCookie() {
+		return this.cookie;
+	}
+
+	/**
+	 * The session cookie's name over HTTPS.
+	 */
+	public static class Cookie {
+
+		/**
+		 * Whether the session cookie's name gets the {@code __Host-} prefix when the
+		 * gateway is served over HTTPS ({@code __Host-EDGE_SESSION}); {@code false} keeps
+		 * the configured name, e.g. for a migration. Default {@code true}.
+		 */
+		private boolean hostPrefix = true;
+
+		public boolean isHostPrefix() {
+			return this.hostPrefix;
+		}
+
+		public void setHostPrefix(boolean hostPrefix) {
+			this.hostPrefix = hostPrefix;
+		}
+
 	}
 
 }

@@ -9,6 +9,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,10 +25,10 @@ import org.springframework.web.server.WebSession;
 /**
  * Answers a route whose credential could not be obtained, so the upstream is never called
  * without it. A user who must sign in again loses the session and is sent to sign in like
- * any unauthenticated request; a refusal of the identity provider is {@code 403} and an
- * unreachable one {@code 503} with {@code Retry-After}, both
- * {@code application/problem+json} naming the route and the error code, never a token or
- * the provider's raw answer.
+ * any unauthenticated request; a refusal of the identity provider is {@code 403}, an
+ * unreachable one {@code 503} with {@code Retry-After}, a credential that ended without a
+ * token {@code 502}, all {@code application/problem+json} naming the route and the error
+ * code, never a token or the provider's raw answer.
  */
 @Component
 @Order(-2)
@@ -53,6 +55,9 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 		if (ex instanceof AccessRuleException denial) {
 			return denied(exchange, denial);
 		}
+		if (UpstreamFailures.isUnreachable(exchange, ex)) {
+			return unreachableUpstream(exchange, ex);
+		}
 		if (!(ex instanceof CredentialException failure)) {
 			return Mono.error(ex);
 		}
@@ -69,6 +74,7 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 				yield this.problems.write(exchange, problem(exchange, failure, HttpStatus.SERVICE_UNAVAILABLE));
 			}
+			case NO_TOKEN -> this.problems.write(exchange, problem(exchange, failure, HttpStatus.BAD_GATEWAY));
 		};
 	}
 
@@ -83,6 +89,17 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		problem.setProperty("route", denial.getRouteId());
 		problem.setProperty("rule", denial.getRule());
+		return this.problems.write(exchange, problem);
+	}
+
+	private Mono<Void> unreachableUpstream(ServerWebExchange exchange, Throwable ex) {
+		Route route = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		logger.warn("request_id=%s route=%s upstream failed: %s".formatted(exchange.getAttribute(RequestIds.ATTRIBUTE),
+				route.getId(), ex));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"The upstream could not be reached or closed the connection without an answer");
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setProperty("route", route.getId());
 		return this.problems.write(exchange, problem);
 	}
 

@@ -87,6 +87,8 @@ class ChartConfigurationIntegrationTests {
 				            idp:
 				              issuer-uri: %s
 				  edge:
+				    security:
+				      allowed-hosts: [ 127.0.0.1 ]
 				    session:
 				      redis-namespace: %s
 				      encryption:

@@ -1,7 +1,6 @@
 package io.edgegateway.app.security;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,7 @@ class EdgeSecurityIntegrationTests {
 		String sessionBeforeLogin = this.browser.cookie("EDGE_SESSION").orElseThrow();
 
 		HttpResponse<String> authorize = this.browser.navigate(TestBrowser.location(start).toString());
-		Map<String, String> authorizeParams = query(TestBrowser.location(authorize));
+		Map<String, String> authorizeParams = TestBrowser.query(TestBrowser.location(authorize));
 		assertThat(authorizeParams).containsKeys("code_challenge", "state", "nonce")
 			.containsEntry("code_challenge_method", "S256")
 			.containsEntry("redirect_uri", gateway.url() + "/login/oauth2/code/idp");
@@ -262,7 +261,7 @@ class EdgeSecurityIntegrationTests {
 		assertThat(logout.statusCode()).isEqualTo(302);
 		URI endSession = TestBrowser.location(logout);
 		assertThat(endSession.toString()).startsWith(idp.issuer() + "/connect/logout");
-		assertThat(query(endSession)).containsKey("id_token_hint")
+		assertThat(TestBrowser.query(endSession)).containsKey("id_token_hint")
 			.containsEntry("post_logout_redirect_uri", gateway.url() + "/");
 		HttpResponse<String> after = this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json");
 		assertThat(after.statusCode()).isEqualTo(401);
@@ -340,7 +339,7 @@ class EdgeSecurityIntegrationTests {
 		HttpResponse<String> authorize = this.browser.get(gateway.url() + "/oauth2/authorization/idp",
 				"X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "Forwarded",
 				"host=evil.example;proto=https");
-		assertThat(query(TestBrowser.location(authorize))).containsEntry("redirect_uri",
+		assertThat(TestBrowser.query(TestBrowser.location(authorize))).containsEntry("redirect_uri",
 				gateway.url() + "/login/oauth2/code/idp");
 	}
 
@@ -365,16 +364,6 @@ class EdgeSecurityIntegrationTests {
 			.replace("\"bob\"", "\"eve\"");
 		return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
 				+ "." + parts[2];
-	}
-
-	static Map<String, String> query(URI uri) {
-		Map<String, String> params = new LinkedHashMap<>();
-		for (String pair : uri.getRawQuery().split("&")) {
-			String[] kv = pair.split("=", 2);
-			params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-					(kv.length > 1) ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-		}
-		return params;
 	}
 
 }

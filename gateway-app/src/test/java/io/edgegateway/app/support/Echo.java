@@ -25,13 +25,22 @@ public record Echo(String method, String path, Map<String, List<String>> headers
 	 * @param response a response that came from the echo upstream through the gateway
 	 * @return what the upstream received
 	 */
-	@SuppressWarnings("unchecked")
 	public static Echo of(HttpResponse<String> response) {
-		if (response.statusCode() != 200) {
-			throw new AssertionError(
-					"Expected the upstream's answer, got " + response.statusCode() + ": " + response.body());
+		return of(response.statusCode(), response.body());
+	}
+
+	/**
+	 * Read the echo upstream's JSON answer.
+	 * @param status the response's status
+	 * @param json the response's body
+	 * @return what the upstream received
+	 */
+	@SuppressWarnings("unchecked")
+	public static Echo of(int status, String json) {
+		if (status != 200) {
+			throw new AssertionError("Expected the upstream's answer, got " + status + ": " + json);
 		}
-		Map<String, Object> body = JSON.readValue(response.body(), Map.class);
+		Map<String, Object> body = JSON.readValue(json, Map.class);
 		return new Echo((String) body.get("method"), (String) body.get("path"),
 				(Map<String, List<String>>) body.get("headers"), (Map<String, Object>) body.get("token"));
 	}

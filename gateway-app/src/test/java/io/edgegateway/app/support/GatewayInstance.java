@@ -1,5 +1,9 @@
 package io.edgegateway.app.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -90,7 +94,7 @@ public final class GatewayInstance implements AutoCloseable {
 	private static GatewayInstance run(Map<String, Object> properties, String... profiles) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", 0);
-		all.put("management.server.port", 0);
+		all.put("management.server.port", freePort());
 		all.putAll(properties);
 		String[] args = all.entrySet()
 			.stream()
@@ -101,6 +105,21 @@ public final class GatewayInstance implements AutoCloseable {
 			.initializers(GatewayInstance::ownNettyResources)
 			.run(args);
 		return new GatewayInstance(context);
+	}
+
+	/**
+	 * The management port is chosen up front, as a deployment fixes it: Spring Cloud
+	 * Gateway only keeps its routes off the management port when it knows that port from
+	 * the configuration ({@code 0} would leave every route served on it too).
+	 */
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", 0));
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -5,12 +5,15 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,13 +123,24 @@ public final class TestBrowser {
 	 * @return the response that ends the sign-in, after all redirects
 	 */
 	public HttpResponse<String> submitLogin(HttpResponse<String> loginPage, String username, String password) {
+		return follow(submitLoginForm(loginPage, username, password));
+	}
+
+	/**
+	 * Submit the identity provider's login form, following no redirect.
+	 * @param loginPage the login page
+	 * @param username the user
+	 * @param password the password
+	 * @return the identity provider's answer to the form
+	 */
+	public HttpResponse<String> submitLoginForm(HttpResponse<String> loginPage, String username, String password) {
 		Matcher csrf = CSRF_FIELD.matcher(loginPage.body());
 		if (!csrf.find()) {
 			throw new IllegalStateException("Not a login page: " + loginPage.uri() + "\n" + loginPage.body());
 		}
 		String token = (csrf.group(1) != null) ? csrf.group(1) : csrf.group(2);
 		String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token);
-		return follow(post(loginPage.uri().resolve("/login").toString(), form));
+		return post(loginPage.uri().resolve("/login").toString(), form);
 	}
 
 	/**
@@ -161,6 +175,21 @@ public final class TestBrowser {
 	 */
 	public void clearCookies() {
 		this.cookies.getCookieStore().removeAll();
+	}
+
+	/**
+	 * The decoded query parameters of a URI, the first value of each.
+	 * @param uri the URI
+	 * @return the parameters, in order
+	 */
+	public static Map<String, String> query(URI uri) {
+		Map<String, String> params = new LinkedHashMap<>();
+		for (String pair : uri.getRawQuery().split("&")) {
+			String[] kv = pair.split("=", 2);
+			params.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+					(kv.length > 1) ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+		}
+		return params;
 	}
 
 	public static boolean isRedirect(HttpResponse<?> response) {

@@ -1,0 +1,36 @@
+package io.edgegateway.idp.server;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Counts the requests that reach the JWK Set endpoint, so tests can tell how often a
+ * client fetched the provider's keys.
+ */
+public final class JwksRequestCounter extends OncePerRequestFilter {
+
+	private final AtomicInteger count = new AtomicInteger();
+
+	/**
+	 * How many requests reached the JWK Set endpoint so far.
+	 * @return the count
+	 */
+	public int count() {
+		return this.count.get();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		this.count.incrementAndGet();
+		chain.doFilter(request, response);
+	}
+
+}
