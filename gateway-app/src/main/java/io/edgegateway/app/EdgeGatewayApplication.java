@@ -20,7 +20,7 @@ public class EdgeGatewayApplication {
 
 	public static void main(String[] args) {
 		if (args.length >= 2 && RouteValidationCommand.OPTION.equals(args[0])) {
-			System.exit(RouteValidationCommand.validate(Path.of(args[1]), System.out,
+			System.exit(RouteValidationCommand.validate(EdgeGatewayApplication.class, Path.of(args[1]), System.out,
 					Arrays.copyOfRange(args, 2, args.length)));
 		}
 		SpringApplication.run(EdgeGatewayApplication.class, args);

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.edgegateway.filters.identity.IdentityClaims;
+import io.edgegateway.filters.user.IdentityClaims;
 
 /**
  * One condition of a route's access rule, such as "one of the groups finance, audit" or

@@ -7,9 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.edgegateway.filters.identity.IdentityClaims;
-import io.edgegateway.filters.identity.IdentityClaimsResolver;
-import io.edgegateway.filters.identity.SignedInUser;
+import io.edgegateway.filters.user.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -19,9 +17,7 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
 import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.core.Ordered;
 import org.springframework.core.style.ToStringCreator;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.util.Assert;
 
 /**
  * {@code RequireClaims}: the gateway decides who may call a route, before any credential
@@ -49,12 +45,8 @@ public class RequireClaimsGatewayFilterFactory
 
 	private static final String SCOPE_AUTHORITY = "SCOPE_";
 
-	private final IdentityClaimsResolver claimsResolver;
-
-	public RequireClaimsGatewayFilterFactory(IdentityClaimsResolver claimsResolver) {
+	public RequireClaimsGatewayFilterFactory() {
 		super(Config.class);
-		Assert.notNull(claimsResolver, "claimsResolver cannot be null");
-		this.claimsResolver = claimsResolver;
 	}
 
 	@Override
@@ -69,19 +61,16 @@ public class RequireClaimsGatewayFilterFactory
 				ORDER);
 	}
 
-	private Optional<Failure> failedRule(List<ClaimRule> rules, Authentication user) {
-		Optional<IdentityClaims> identity = this.claimsResolver.resolve(user);
-		if (identity.isEmpty()) {
-			return Optional.of(new Failure(null));
-		}
-		Set<String> scopes = user.getAuthorities()
+	private static Optional<Failure> failedRule(List<ClaimRule> rules, SignedInUser user) {
+		Set<String> scopes = user.authentication()
+			.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.filter((authority) -> authority != null && authority.startsWith(SCOPE_AUTHORITY))
 			.map((authority) -> authority.substring(SCOPE_AUTHORITY.length()))
 			.collect(Collectors.toSet());
 		return rules.stream()
-			.filter((rule) -> !rule.test(identity.get(), scopes))
+			.filter((rule) -> !rule.test(user.claims(), scopes))
 			.findFirst()
 			.map((rule) -> new Failure(rule.describe()));
 	}

@@ -8,10 +8,9 @@ import io.edgegateway.filters.access.AccessRuleException;
 import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.RouteCredential;
-import io.edgegateway.filters.identity.IdentityClaims;
-import io.edgegateway.filters.identity.IdentityClaimsResolver;
-import io.edgegateway.filters.identity.RequestIds;
-import io.edgegateway.filters.identity.SignedInUser;
+import io.edgegateway.filters.request.RequestIds;
+import io.edgegateway.filters.user.IdentityClaims;
+import io.edgegateway.filters.user.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -32,13 +31,10 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 
 	private final AuditEventWriter writer;
 
-	private final IdentityClaimsResolver claimsResolver;
-
 	private final Clock clock;
 
-	public AuditGlobalFilter(AuditEventWriter writer, IdentityClaimsResolver claimsResolver, Clock clock) {
+	public AuditGlobalFilter(AuditEventWriter writer, Clock clock) {
 		this.writer = writer;
-		this.claimsResolver = claimsResolver;
 		this.clock = clock;
 	}
 
@@ -53,8 +49,8 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 
 	private Mono<Void> record(ServerWebExchange exchange, Instant time, long start, @Nullable Throwable failure) {
 		return SignedInUser.of(exchange)
-			.map(this.claimsResolver::resolve)
-			.defaultIfEmpty(Optional.empty())
+			.map((user) -> Optional.of(user.claims()))
+			.defaultIfEmpty(Optional.<IdentityClaims>empty())
 			.doOnNext((identity) -> this.writer.write(event(exchange, time, start, identity.orElse(null), failure)))
 			.onErrorResume((ex) -> Mono.empty())
 			.then();

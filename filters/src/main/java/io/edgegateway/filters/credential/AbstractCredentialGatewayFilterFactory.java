@@ -1,7 +1,7 @@
 package io.edgegateway.filters.credential;
 
-import io.edgegateway.filters.identity.SignedInUser;
 import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.user.SignedInUser;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;

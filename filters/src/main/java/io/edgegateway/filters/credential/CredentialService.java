@@ -5,18 +5,20 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import io.edgegateway.filters.identity.IdentityClaimsResolver;
-import io.edgegateway.filters.token.TokenKey;
+import io.edgegateway.filters.credential.resilience.IdpCircuitBreakers;
+import io.edgegateway.filters.credential.resilience.IdpConcurrencyLimits;
 import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.token.TokenKey;
+import io.edgegateway.filters.token.TokenKind;
 import io.edgegateway.filters.token.TokenService;
+import io.edgegateway.filters.user.SignedInUser;
+import io.edgegateway.filters.user.UserTokens;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -37,8 +39,6 @@ public final class CredentialService {
 
 	private final @Nullable TokenService tokens;
 
-	private final IdentityClaimsResolver claimsResolver;
-
 	private final IdpCircuitBreakers breakers;
 
 	private final IdpConcurrencyLimits limits;
@@ -48,17 +48,15 @@ public final class CredentialService {
 	 * @param strategies the strategies, one per mode
 	 * @param timeout the longest wait for a mint
 	 * @param tokens the token cache, or {@code null} to mint every time
-	 * @param claimsResolver reads the user a token is for
 	 * @param breakers the circuit breakers in front of the identity provider
 	 * @param limits how many mints may be in flight at the identity provider at once
 	 */
 	public CredentialService(List<CredentialStrategy> strategies, Duration timeout, @Nullable TokenService tokens,
-			IdentityClaimsResolver claimsResolver, IdpCircuitBreakers breakers, IdpConcurrencyLimits limits) {
+			IdpCircuitBreakers breakers, IdpConcurrencyLimits limits) {
 		Assert.notNull(timeout, "timeout cannot be null");
 		strategies.forEach((strategy) -> this.strategies.put(strategy.mode(), strategy));
 		this.timeout = timeout;
 		this.tokens = tokens;
-		this.claimsResolver = claimsResolver;
 		this.breakers = breakers;
 		this.limits = limits;
 	}
@@ -76,31 +74,58 @@ public final class CredentialService {
 			throw new InvalidCredentialSpecException(spec.routeId(), "mode",
 					spec.mode() + " is not available: no OAuth2 client is configured");
 		}
-		CredentialSource source = strategy.prepare(spec);
-		CredentialSource bounded = (user) -> this.limits.limit(spec, this.breakers.guard(spec, source.obtain(user)
-			.switchIfEmpty(
-					Mono.error(() -> CredentialException.noToken(spec.routeId(), spec.registration(), spec.mode())))
-			.retryWhen(Retry.backoff(1, RETRY_BACKOFF).filter(CredentialService::neverReachedTheProvider))
-			.timeout(this.timeout)
-			.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode()))));
+		CredentialSource source = strategy.prepare(spec, this::prepare);
+		CredentialSource bounded = (user) -> {
+			Mono<MintedToken> obtained = source.obtain(user)
+				.switchIfEmpty(
+						Mono.error(() -> CredentialException.noToken(spec.routeId(), spec.registration(), spec.mode())))
+				.retryWhen(Retry.backoff(1, RETRY_BACKOFF).filter(CredentialService::neverReachedTheProvider))
+				.timeout(this.timeout)
+				.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode()));
+			String registration = calledRegistration(spec, user);
+			return (registration != null)
+					? this.limits.limit(registration, spec, this.breakers.guard(registration, spec, obtained))
+					: obtained;
+		};
 		TokenService cache = this.tokens;
-		if (cache == null || spec.mode() == CredentialMode.TOKEN_RELAY) {
+		TokenKind kind = spec.mode().tokenKind();
+		if (cache == null || kind == null) {
 			return bounded;
 		}
 		return new CredentialSource() {
 
 			@Override
-			public Mono<MintedToken> obtain(Authentication user) {
-				return keyFor(spec, user).map((key) -> cache.token(key, () -> bounded.obtain(user)))
-					.orElseGet(() -> bounded.obtain(user));
+			public Mono<MintedToken> obtain(SignedInUser user) {
+				return cache.token(keyFor(kind, spec, user), () -> bounded.obtain(user));
 			}
 
 			@Override
-			public Mono<Void> forget(Authentication user) {
-				return keyFor(spec, user).map(cache::evict).orElseGet(Mono::empty);
+			public Mono<Void> forget(SignedInUser user) {
+				return cache.evict(keyFor(kind, spec, user));
 			}
 
 		};
+	}
+
+	/**
+	 * Forget every token minted for a user, on every replica (logout).
+	 * @param subject the user's subject
+	 * @return completion
+	 */
+	public Mono<Void> forgetUser(String subject) {
+		return (this.tokens != null) ? this.tokens.evictUser(subject) : Mono.empty();
+	}
+
+	/**
+	 * The registration the identity provider is called for, whose breaker and limit guard
+	 * the call: the route's, or for token relay the one the user signed in with (its
+	 * refresh); none for a bearer client's relay, which calls no one.
+	 */
+	private static @Nullable String calledRegistration(CredentialSpec spec, SignedInUser user) {
+		if (spec.mode() != CredentialMode.TOKEN_RELAY || spec.registration() != null) {
+			return spec.registration();
+		}
+		return UserTokens.signInRegistration(user);
 	}
 
 	/**
@@ -114,21 +139,20 @@ public final class CredentialService {
 	}
 
 	/**
-	 * The cache key of a route's token for a user; none for a user without a subject,
-	 * whose tokens are not cached.
+	 * The cache key of a route's token for a user.
 	 */
-	private Optional<TokenKey> keyFor(CredentialSpec spec, Authentication user) {
-		return this.claimsResolver.resolve(user).map((identity) -> {
-			boolean perUser = spec.mode() != CredentialMode.SERVICE_ACCOUNT;
-			return TokenKey.builder(spec.mode().name(), spec.registration())
-				.subject(perUser ? identity.subject() : TokenKey.GATEWAY)
-				.tenant(perUser ? identity.tenant() : null)
-				.audience(spec.audience())
-				.resource(spec.resource())
-				.scopes(spec.scopes())
-				.options(spec.requestedTokenType() + "|" + spec.subjectTokenType() + "|" + spec.actorRegistration())
-				.build();
-		});
+	private static TokenKey keyFor(TokenKind kind, CredentialSpec spec, SignedInUser user) {
+		boolean perUser = spec.mode() != CredentialMode.SERVICE_ACCOUNT;
+		return TokenKey.builder(kind, spec.registration())
+			.subject(perUser ? user.subject() : TokenKey.GATEWAY)
+			.tenant(perUser ? user.claims().tenant() : null)
+			.audience(spec.audience())
+			.resource(spec.resource())
+			.scopes(spec.scopes())
+			.option("requested_token_type", spec.requestedTokenType())
+			.option("subject_token_type", spec.subjectTokenType())
+			.option("actor", spec.actorRegistration())
+			.build();
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.edgegateway.filters.user.IdentityClaims;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -86,12 +87,6 @@ public final class IdentityHeaderInjector {
 				problems.add(property + ": header '" + name + "' is already set by " + previous);
 			}
 		});
-		IdentityProperties.Claims claims = properties.getClaims();
-		checkClaim("edge.identity.claims.user-id", claims.getUserId(), problems);
-		checkClaim("edge.identity.claims.name", claims.getName(), problems);
-		checkClaim("edge.identity.claims.email", claims.getEmail(), problems);
-		checkClaim("edge.identity.claims.groups", claims.getGroups(), problems);
-		checkClaim("edge.identity.claims.tenant", claims.getTenant(), problems);
 		List<String> names = properties.getStrip().getNames();
 		for (int i = 0; i < names.size(); i++) {
 			checkToken("edge.identity.strip.names[" + i + "]", names.get(i), problems);
@@ -194,12 +189,6 @@ public final class IdentityHeaderInjector {
 		}
 		else if (!TOKEN.matcher(name).matches()) {
 			problems.add(property + ": '" + name + "' is not a valid header name");
-		}
-	}
-
-	private static void checkClaim(String property, @Nullable String claim, List<String> problems) {
-		if (!StringUtils.hasText(claim)) {
-			problems.add(property + ": a claim name is required");
 		}
 	}
 

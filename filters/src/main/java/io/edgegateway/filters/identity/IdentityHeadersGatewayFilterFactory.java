@@ -2,7 +2,10 @@ package io.edgegateway.filters.identity;
 
 import java.util.Optional;
 
-import reactor.core.publisher.Mono;
+import io.edgegateway.filters.request.RequestIds;
+import io.edgegateway.filters.user.IdentityClaims;
+import io.edgegateway.filters.user.SignedInUser;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -24,30 +27,22 @@ public class IdentityHeadersGatewayFilterFactory extends AbstractGatewayFilterFa
 
 	private final IdentityHeaderInjector injector;
 
-	private final IdentityClaimsResolver claimsResolver;
-
-	public IdentityHeadersGatewayFilterFactory(IdentityHeaderInjector injector, IdentityClaimsResolver claimsResolver) {
+	public IdentityHeadersGatewayFilterFactory(IdentityHeaderInjector injector) {
 		super(Object.class);
 		Assert.notNull(injector, "injector cannot be null");
-		Assert.notNull(claimsResolver, "claimsResolver cannot be null");
 		this.injector = injector;
-		this.claimsResolver = claimsResolver;
 	}
 
 	@Override
 	public GatewayFilter apply(Object config) {
-		return (exchange, chain) -> identityOf(exchange).map(Optional::of)
+		return (exchange, chain) -> SignedInUser.of(exchange)
+			.map((user) -> Optional.of(user.claims()))
 			.defaultIfEmpty(Optional.empty())
 			.map((identity) -> withIdentityHeaders(exchange, identity.orElse(null)))
 			.flatMap(chain::filter);
 	}
 
-	private Mono<IdentityClaims> identityOf(ServerWebExchange exchange) {
-		return SignedInUser.of(exchange)
-			.flatMap((authentication) -> Mono.justOrEmpty(this.claimsResolver.resolve(authentication)));
-	}
-
-	private ServerWebExchange withIdentityHeaders(ServerWebExchange exchange, IdentityClaims identity) {
+	private ServerWebExchange withIdentityHeaders(ServerWebExchange exchange, @Nullable IdentityClaims identity) {
 		String requestId = RequestIds.of(exchange);
 		return exchange.mutate()
 			.request((request) -> request.headers((headers) -> this.injector.apply(headers, identity, requestId)))

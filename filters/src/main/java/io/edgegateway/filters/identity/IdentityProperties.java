@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Gateway-wide settings for the identity headers that upstreams receive: which header
- * carries what, which claim each value is read from, and which inbound headers are
- * removed before the gateway sets its own.
+ * carries what, and which inbound headers are removed before the gateway sets its own.
+ * Which claim each value is read from is {@code IdentityClaimsProperties}
+ * ({@code edge.identity.claims.*}).
  *
  * @see IdentityHeaderInjector
  */
@@ -21,11 +22,6 @@ public class IdentityProperties {
 	private final Headers headers = new Headers();
 
 	/**
-	 * Names of the claims each identity value is read from.
-	 */
-	private final Claims claims = new Claims();
-
-	/**
 	 * Inbound headers that are removed before the gateway sets its own, in addition to
 	 * the configured header names.
 	 */
@@ -33,10 +29,6 @@ public class IdentityProperties {
 
 	public Headers getHeaders() {
 		return this.headers;
-	}
-
-	public Claims getClaims() {
-		return this.claims;
 	}
 
 	public Strip getStrip() {
@@ -113,81 +105,6 @@ public class IdentityProperties {
 
 		public void setRequestId(String requestId) {
 			this.requestId = requestId;
-		}
-
-	}
-
-	/**
-	 * Claim names the identity values are read from (ID token and user info for browser
-	 * sessions, the JWT for bearer clients).
-	 */
-	public static class Claims {
-
-		/**
-		 * Claim that holds the user's id. Default {@code sub}.
-		 */
-		private String userId = "sub";
-
-		/**
-		 * Claim that holds the display name, shown by {@code /auth/me}. Default
-		 * {@code name}.
-		 */
-		private String name = "name";
-
-		/**
-		 * Claim that holds the email address. Default {@code email}.
-		 */
-		private String email = "email";
-
-		/**
-		 * Claim that holds the groups, a list or a space/comma-separated string (e.g.
-		 * {@code roles}). Default {@code groups}.
-		 */
-		private String groups = "groups";
-
-		/**
-		 * Claim that holds the tenant (e.g. Entra's {@code tid}). Default {@code tenant}.
-		 */
-		private String tenant = "tenant";
-
-		public String getUserId() {
-			return this.userId;
-		}
-
-		public void setUserId(String userId) {
-			this.userId = userId;
-		}
-
-		public String getName() {
-			return this.name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getEmail() {
-			return this.email;
-		}
-
-		public void setEmail(String email) {
-			this.email = email;
-		}
-
-		public String getGroups() {
-			return this.groups;
-		}
-
-		public void setGroups(String groups) {
-			this.groups = groups;
-		}
-
-		public String getTenant() {
-			return this.tenant;
-		}
-
-		public void setTenant(String tenant) {
-			this.tenant = tenant;
 		}
 
 	}

@@ -1,6 +1,10 @@
 package io.edgegateway.filters.token;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.edgegateway.filters.crypto.Sha256;
@@ -19,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param owner the hex SHA-256 of the user the token belongs to, or {@code null} for the
  * gateway's own tokens; lets a user's tokens be forgotten together (logout)
  */
-public record TokenKey(String hash, String kind, @Nullable String owner) {
+public record TokenKey(String hash, TokenKind kind, @Nullable String owner) {
 
 	/**
 	 * The subject of tokens that belong to the gateway rather than a user (service
@@ -29,11 +33,11 @@ public record TokenKey(String hash, String kind, @Nullable String owner) {
 
 	/**
 	 * Start a key.
-	 * @param kind the credential kind, e.g. the credential mode
+	 * @param kind what the token is
 	 * @param registration the registration or service account
 	 * @return a builder
 	 */
-	public static Builder builder(String kind, @Nullable String registration) {
+	public static Builder builder(TokenKind kind, @Nullable String registration) {
 		return new Builder(kind, registration);
 	}
 
@@ -56,7 +60,7 @@ public record TokenKey(String hash, String kind, @Nullable String owner) {
 	 */
 	public static final class Builder {
 
-		private final String kind;
+		private final TokenKind kind;
 
 		private final @Nullable String registration;
 
@@ -70,9 +74,9 @@ public record TokenKey(String hash, String kind, @Nullable String owner) {
 
 		private List<String> scopes = List.of();
 
-		private @Nullable String options;
+		private final SortedMap<String, String> options = new TreeMap<>();
 
-		private Builder(String kind, @Nullable String registration) {
+		private Builder(TokenKind kind, @Nullable String registration) {
 			this.kind = kind;
 			this.registration = registration;
 		}
@@ -103,20 +107,28 @@ public record TokenKey(String hash, String kind, @Nullable String owner) {
 		}
 
 		/**
-		 * Whatever else makes the kind's tokens differ (e.g. requested and subject token
-		 * types, the actor).
-		 * @param options the options, in a fixed order
+		 * Whatever else makes the kind's tokens differ (e.g. the requested and subject
+		 * token types, the actor), by name; an absent value is no option.
+		 * @param name the option's name
+		 * @param value its value, or {@code null}
 		 * @return this builder
 		 */
-		public Builder options(@Nullable String options) {
-			this.options = options;
+		public Builder option(String name, @Nullable Object value) {
+			if (value != null) {
+				this.options.put(name, value.toString());
+			}
 			return this;
 		}
 
 		public TokenKey build() {
 			StringBuilder canonical = new StringBuilder();
-			for (Object part : new Object[] { this.kind, this.registration, this.subject, this.tenant, this.audience,
-					this.resource, String.join(" ", this.scopes), this.options }) {
+			List<@Nullable Object> parts = new ArrayList<>(Arrays.asList(this.kind, this.registration, this.subject,
+					this.tenant, this.audience, this.resource, String.join(" ", this.scopes)));
+			this.options.forEach((name, value) -> {
+				parts.add(name);
+				parts.add(value);
+			});
+			for (Object part : parts) {
 				String text = (part != null) ? part.toString() : "";
 				// Length-prefixed, so no choice of values can make two different keys
 				// encode alike.

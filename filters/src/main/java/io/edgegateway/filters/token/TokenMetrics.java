@@ -17,18 +17,18 @@ public interface TokenMetrics {
 
 	/**
 	 * A cache level was asked for a token.
-	 * @param level {@code local} or {@code redis}
+	 * @param level the level asked
 	 * @param hit whether it had one that could be served
-	 * @param kind the key's kind (credential mode)
+	 * @param kind the key's kind
 	 */
-	default void lookup(String level, boolean hit, String kind) {
+	default void lookup(CacheLevel level, boolean hit, TokenKind kind) {
 	}
 
 	/**
 	 * A request joined a mint already running for its key instead of starting one.
 	 * @param kind the key's kind
 	 */
-	default void joined(String kind) {
+	default void joined(TokenKind kind) {
 	}
 
 	/**
@@ -37,7 +37,7 @@ public interface TokenMetrics {
 	 * @param success whether it produced a token
 	 * @param duration how long it took
 	 */
-	default void minted(String kind, boolean success, Duration duration) {
+	default void minted(TokenKind kind, boolean success, Duration duration) {
 	}
 
 	/**

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.edgegateway.filters.identity.IdentityClaimsResolver;
-import io.edgegateway.filters.identity.IdentityProperties;
+import io.edgegateway.filters.credential.resilience.IdpCircuitBreakers;
+import io.edgegateway.filters.credential.resilience.IdpConcurrencyLimits;
 import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.user.IdentityClaims;
+import io.edgegateway.filters.user.SignedInUser;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -79,19 +81,19 @@ class CredentialServiceTests {
 			}
 
 			@Override
-			public CredentialSource prepare(CredentialSpec spec) {
+			public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
 				return (user) -> Mono.defer(mint);
 			}
 
 		};
 		return new CredentialService(List.of(strategy), Duration.ofSeconds(5), null,
-				new IdentityClaimsResolver(new IdentityProperties().getClaims()),
 				new IdpCircuitBreakers(new CredentialsProperties().getCircuitBreaker()),
 				new IdpConcurrencyLimits(16, Duration.ofSeconds(5)));
 	}
 
-	private static TestingAuthenticationToken user() {
-		return new TestingAuthenticationToken("alice", "n/a", List.of());
+	private static SignedInUser user() {
+		return new SignedInUser(new TestingAuthenticationToken("alice", "n/a", List.of()),
+				new IdentityClaims("alice", null, null, List.of(), null), SignedInUser.Kind.SESSION);
 	}
 
 }

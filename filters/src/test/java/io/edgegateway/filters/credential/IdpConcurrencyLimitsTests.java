@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.edgegateway.filters.credential.resilience.IdpConcurrencyLimits;
 import io.edgegateway.filters.token.MintedToken;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -33,7 +34,7 @@ class IdpConcurrencyLimitsTests {
 	void aBurstOfMintsReachesTheProviderAtMostTheLimitAtATime() {
 		IdpConcurrencyLimits limits = new IdpConcurrencyLimits(4, Duration.ofSeconds(5));
 		List<MintedToken> tokens = Flux.range(0, 100)
-			.flatMap((i) -> limits.limit(SPEC, mint(Duration.ofMillis(5))), 100)
+			.flatMap((i) -> limits.limit(SPEC.requireRegistration(), SPEC, mint(Duration.ofMillis(5))), 100)
 			.collectList()
 			.block(Duration.ofSeconds(10));
 		assertThat(tokens).hasSize(100);
@@ -43,8 +44,8 @@ class IdpConcurrencyLimitsTests {
 	@Test
 	void eachRegistrationHasPlacesOfItsOwn() {
 		IdpConcurrencyLimits limits = new IdpConcurrencyLimits(1, Duration.ofSeconds(5));
-		Flux.merge(limits.limit(SPEC, mint(Duration.ofMillis(100))),
-				limits.limit(OTHER_REGISTRATION, mint(Duration.ofMillis(100))))
+		Flux.merge(limits.limit(SPEC.requireRegistration(), SPEC, mint(Duration.ofMillis(100))), limits
+			.limit(OTHER_REGISTRATION.requireRegistration(), OTHER_REGISTRATION, mint(Duration.ofMillis(100))))
 			.blockLast(Duration.ofSeconds(5));
 		assertThat(this.mostInFlight).hasValue(2);
 	}
@@ -58,7 +59,10 @@ class IdpConcurrencyLimitsTests {
 			started.incrementAndGet();
 			return mint(Duration.ZERO);
 		});
-		StepVerifier.create(Flux.merge(limits.limit(SPEC, slow), limits.limit(SPEC, queued)).then())
+		StepVerifier
+			.create(Flux.merge(limits.limit(SPEC.requireRegistration(), SPEC, slow),
+					limits.limit(SPEC.requireRegistration(), SPEC, queued))
+				.then())
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(CredentialException.class).hasMessageContaining("waited 100 ms");
 				assertThat(((CredentialException) ex).getReason()).isEqualTo(CredentialException.Reason.UNAVAILABLE);
@@ -74,15 +78,16 @@ class IdpConcurrencyLimitsTests {
 		for (int i = 0; i < 20; i++) {
 			Flux.range(0, 6)
 				.flatMap((n) -> limits
-					.limit(SPEC,
+					.limit(SPEC.requireRegistration(), SPEC,
 							(n % 2 == 0) ? mint(Duration.ofMillis(80))
 									: Mono.<MintedToken>error(new IllegalStateException("refused")))
 					.onErrorResume((ex) -> Mono.empty()))
 				.blockLast(Duration.ofSeconds(5));
-			limits.limit(SPEC, mint(Duration.ofMillis(200))).subscribe().dispose();
+			limits.limit(SPEC.requireRegistration(), SPEC, mint(Duration.ofMillis(200))).subscribe().dispose();
 		}
 		this.mostInFlight.set(0);
-		Flux.merge(limits.limit(SPEC, mint(Duration.ofMillis(20))), limits.limit(SPEC, mint(Duration.ofMillis(20))))
+		Flux.merge(limits.limit(SPEC.requireRegistration(), SPEC, mint(Duration.ofMillis(20))),
+				limits.limit(SPEC.requireRegistration(), SPEC, mint(Duration.ofMillis(20))))
 			.blockLast(Duration.ofSeconds(5));
 		assertThat(this.mostInFlight).as("both places free again").hasValue(2);
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.edgegateway.filters.user.IdentityClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -96,14 +97,12 @@ class IdentityHeaderInjectorTests {
 		properties.getHeaders().setUserId("X User");
 		properties.getHeaders().setEmail("X-User-Id");
 		properties.getHeaders().setTenant("x-user-id");
-		properties.getClaims().setGroups(" ");
 		properties.getStrip().setPrefixes(List.of("X-Ok-", ""));
 		assertThatExceptionOfType(IdentityHeadersConfigurationException.class)
 			.isThrownBy(() -> IdentityHeaderInjector.from(properties))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
 					"edge.identity.headers.user-id: 'X User' is not a valid header name",
 					"edge.identity.headers.tenant: header 'x-user-id' is already set by edge.identity.headers.email",
-					"edge.identity.claims.groups: a claim name is required",
 					"edge.identity.strip.prefixes[1]: a header name is required"));
 	}
 

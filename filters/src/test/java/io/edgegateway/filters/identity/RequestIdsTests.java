@@ -2,6 +2,7 @@ package io.edgegateway.filters.identity;
 
 import java.util.List;
 
+import io.edgegateway.filters.request.RequestIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -19,7 +19,7 @@ class SingleFlightTests {
 	@Test
 	void runWhen500ConcurrentCallersOfOneKeyThenOneMintSharedByAll() {
 		AtomicInteger mints = new AtomicInteger();
-		TokenKey key = TokenKey.builder("SERVICE_ACCOUNT", "reports-sa").build();
+		TokenKey key = TokenKey.builder(TokenKind.SERVICE_ACCOUNT, "reports-sa").build();
 		List<MintedToken> tokens = Flux.range(0, 500)
 			.flatMap((i) -> this.flights
 				.run(key,
@@ -37,7 +37,8 @@ class SingleFlightTests {
 	void runWhenKeysDifferThenEachMintsItsOwn() {
 		AtomicInteger mints = new AtomicInteger();
 		List<MintedToken> tokens = Flux.range(0, 4)
-			.flatMap((i) -> this.flights.run(TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("user" + i).build(),
+			.flatMap((i) -> this.flights.run(
+					TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp").subject("user" + i).build(),
 					() -> Mono.fromSupplier(() -> token("t" + mints.incrementAndGet()))
 						.delayElement(Duration.ofMillis(50))))
 			.collectList()
@@ -49,7 +50,7 @@ class SingleFlightTests {
 	@Test
 	void runWhenMintFailsThenNextCallerMintsAgain() {
 		AtomicInteger attempts = new AtomicInteger();
-		TokenKey key = TokenKey.builder("SERVICE_ACCOUNT", "reports-sa").build();
+		TokenKey key = TokenKey.builder(TokenKind.SERVICE_ACCOUNT, "reports-sa").build();
 		Mono<MintedToken> failing = this.flights.run(key, () -> {
 			attempts.incrementAndGet();
 			return Mono.error(new IllegalStateException("idp down"));

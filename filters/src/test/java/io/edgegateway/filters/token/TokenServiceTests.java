@@ -1,13 +1,12 @@
 package io.edgegateway.filters.token;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.edgegateway.filters.support.TestClock;
 import io.edgegateway.filters.token.cache.InMemoryTokenCache;
 import io.edgegateway.filters.token.cache.TokenCache;
 import org.junit.jupiter.api.Test;
@@ -19,30 +18,11 @@ class TokenServiceTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
-	private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return TokenServiceTests.this.now.get();
-		}
-
-	};
+	private final TestClock clock = TestClock.at(NOW);
 
 	private final AtomicInteger mints = new AtomicInteger();
 
-	private final TokenKey key = TokenKey.builder("SERVICE_ACCOUNT", "reports-sa").build();
+	private final TokenKey key = TokenKey.builder(TokenKind.SERVICE_ACCOUNT, "reports-sa").build();
 
 	@Test
 	void tokenWhenCachedThenServedWithoutMinting() {
@@ -56,7 +36,7 @@ class TokenServiceTests {
 	void tokenWhenWithinSkewOfExpiryThenNeverServedButReminted() {
 		TokenService service = service(null, new TokenCacheStatus());
 		service.token(this.key, this::mint).block();
-		this.now.set(NOW.plusSeconds(300 - 30));
+		this.clock.set(NOW.plusSeconds(300 - 30));
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-2");
 	}
 
@@ -64,7 +44,7 @@ class TokenServiceTests {
 	void tokenWhenCloseToExpiryThenServedAndRefreshedAheadForTheNextCaller() {
 		TokenService service = service(null, new TokenCacheStatus());
 		service.token(this.key, this::mint).block();
-		this.now.set(NOW.plusSeconds(300 - 30 - 60 + 1));
+		this.clock.set(NOW.plusSeconds(300 - 30 - 60 + 1));
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
 		assertThat(this.mints).hasValue(2);
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-2");
@@ -74,13 +54,13 @@ class TokenServiceTests {
 	void tokenWhenShortLivedThenRefreshedAheadOnlyAfterHalfItsServableLife() {
 		TokenService service = service(null, new TokenCacheStatus());
 		Supplier<Mono<MintedToken>> shortLived = () -> Mono
-			.fromSupplier(() -> new MintedToken("short-" + this.mints.incrementAndGet(), this.now.get().plusSeconds(40),
-					this.now.get()));
+			.fromSupplier(() -> new MintedToken("short-" + this.mints.incrementAndGet(),
+					this.clock.instant().plusSeconds(40), this.clock.instant()));
 		service.token(this.key, shortLived).block();
-		this.now.set(NOW.plusSeconds(4));
+		this.clock.set(NOW.plusSeconds(4));
 		assertThat(service.token(this.key, shortLived).block().value()).isEqualTo("short-1");
 		assertThat(this.mints).hasValue(1);
-		this.now.set(NOW.plusSeconds(6));
+		this.clock.set(NOW.plusSeconds(6));
 		assertThat(service.token(this.key, shortLived).block().value()).isEqualTo("short-1");
 		assertThat(this.mints).hasValue(2);
 	}
@@ -124,11 +104,20 @@ class TokenServiceTests {
 
 		};
 		TokenCacheStatus status = new TokenCacheStatus();
-		TokenService service = service(flaky, status);
+		AtomicInteger failures = new AtomicInteger();
+		TokenService service = new TokenServiceFactory(100, flaky, null, status, new TokenMetrics() {
+
+			@Override
+			public void sharedCacheFailed() {
+				failures.incrementAndGet();
+			}
+
+		}, this.clock).create(Duration.ofSeconds(30), Duration.ofSeconds(60));
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
 		assertThat(status.failure()).isNotNull();
+		assertThat(failures).hasPositiveValue();
 		redisDown.set(false);
-		TokenKey other = TokenKey.builder("SERVICE_ACCOUNT", "other").build();
+		TokenKey other = TokenKey.builder(TokenKind.SERVICE_ACCOUNT, "other").build();
 		assertThat(service.token(other, this::mint).block().value()).isEqualTo("token-2");
 		assertThat(status.failure()).isNull();
 		assertThat(backing.get(other).block().value()).isEqualTo("token-2");
@@ -146,12 +135,12 @@ class TokenServiceTests {
 
 	private Mono<MintedToken> mint() {
 		return Mono.fromSupplier(
-				() -> new MintedToken("token-" + this.mints.incrementAndGet(), this.now.get().plusSeconds(300)));
+				() -> new MintedToken("token-" + this.mints.incrementAndGet(), this.clock.instant().plusSeconds(300)));
 	}
 
 	private TokenService service(TokenCache shared, TokenCacheStatus status) {
-		return new TokenService(new InMemoryTokenCache(100), shared, new SingleFlight(), status, this.clock,
-				Duration.ofSeconds(30), Duration.ofSeconds(60), null);
+		return new TokenServiceFactory(100, shared, null, status, TokenMetrics.NONE, this.clock)
+			.create(Duration.ofSeconds(30), Duration.ofSeconds(60));
 	}
 
 }

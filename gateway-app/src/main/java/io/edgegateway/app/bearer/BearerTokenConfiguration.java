@@ -44,14 +44,14 @@ class BearerTokenConfiguration {
 
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, EdgeSecurityProperties security,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators) {
+			ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock) {
 		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
 		WebClient webClient = WebClient.create();
 		String issuer = jwt.getIssuerUri();
 		Supplier<Mono<String>> jwkSetUri = StringUtils.hasText(jwt.getJwkSetUri()) ? () -> Mono.just(jwt.getJwkSetUri())
 				: new IssuerJwkSetUri(issuer, webClient);
 		JwkSetSource keys = new JwkSetSource(jwkSetUri, webClient, security.getBearer().getJwksRefreshCooldown(),
-				security.getBearer().getJwksMaxAge(), Clock.systemUTC());
+				security.getBearer().getJwksMaxAge(), clock);
 		NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
 			.withJwkSource(keys);
 		for (String algorithm : jwt.getJwsAlgorithms()) {

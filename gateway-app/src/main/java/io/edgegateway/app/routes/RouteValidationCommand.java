@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.edgegateway.app.EdgeGatewayApplication;
 import io.edgegateway.routes.RouteDefinitionValidator;
 import io.edgegateway.routes.file.RouteFileChecker;
 import io.edgegateway.routes.file.RoutesProperties;
@@ -38,12 +37,13 @@ public final class RouteValidationCommand {
 
 	/**
 	 * Validate a directory of route files.
+	 * @param application the gateway's application class, started as it would serve
 	 * @param directory the directory
 	 * @param out where to report
 	 * @param applicationArgs the gateway's own arguments (profiles, properties)
 	 * @return the exit code
 	 */
-	public static int validate(Path directory, PrintStream out, String... applicationArgs) {
+	public static int validate(Class<?> application, Path directory, PrintStream out, String... applicationArgs) {
 		if (!Files.isDirectory(directory)) {
 			out.println("Not a directory: " + directory);
 			return 2;
@@ -52,8 +52,7 @@ public final class RouteValidationCommand {
 			.concat(Stream.of(applicationArgs), Stream.of("--server.port=0", "--management.server.port=-1",
 					"--spring.main.banner-mode=off", "--edge.routes.validate-on-startup=false"))
 			.toArray(String[]::new);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
-			.logStartupInfo(false)
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).logStartupInfo(false)
 			.run(args)) {
 			return check(directory, out, RouteFileChecker.of(context.getBean(RouteDefinitionValidator.class),
 					context.getBean(RoutesProperties.class)), context.getBean(GatewayProperties.class));

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.edgegateway.app.web.ProblemResponses;
-import io.edgegateway.filters.identity.RequestIdWebFilter;
+import io.edgegateway.filters.request.RequestIdWebFilter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;

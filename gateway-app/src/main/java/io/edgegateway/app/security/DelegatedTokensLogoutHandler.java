@@ -1,8 +1,8 @@
 package io.edgegateway.app.security;
 
-import io.edgegateway.filters.identity.IdentityClaims;
-import io.edgegateway.filters.identity.IdentityClaimsResolver;
-import io.edgegateway.filters.token.TokenService;
+import io.edgegateway.filters.credential.CredentialService;
+import io.edgegateway.filters.user.SignedInUser;
+import io.edgegateway.filters.user.SignedInUserResolver;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
@@ -11,25 +11,25 @@ import org.springframework.security.web.server.authentication.logout.ServerLogou
 
 /**
  * At logout, forgets every token minted for the user (token exchange, On-Behalf-Of,
- * delegation) in this replica's memory and in Redis, so nothing obtained in the user's
+ * delegation) in every replica's memory and in Redis, so nothing obtained in the user's
  * name outlives the session that asked for it.
  */
 final class DelegatedTokensLogoutHandler implements ServerLogoutHandler {
 
-	private final TokenService tokens;
+	private final CredentialService credentials;
 
-	private final IdentityClaimsResolver claimsResolver;
+	private final SignedInUserResolver users;
 
-	DelegatedTokensLogoutHandler(TokenService tokens, IdentityClaimsResolver claimsResolver) {
-		this.tokens = tokens;
-		this.claimsResolver = claimsResolver;
+	DelegatedTokensLogoutHandler(CredentialService credentials, SignedInUserResolver users) {
+		this.credentials = credentials;
+		this.users = users;
 	}
 
 	@Override
 	public Mono<Void> logout(WebFilterExchange exchange, Authentication authentication) {
-		return this.claimsResolver.resolve(authentication)
-			.map(IdentityClaims::subject)
-			.map(this.tokens::evictUser)
+		return this.users.resolve(authentication)
+			.map(SignedInUser::subject)
+			.map(this.credentials::forgetUser)
 			.orElseGet(Mono::empty);
 	}
 

@@ -5,9 +5,9 @@ import java.util.Set;
 
 import io.edgegateway.app.session.SessionCookieResolver;
 import io.edgegateway.app.web.ProblemResponses;
+import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.edge.GatewayCookiesHeadersFilter;
-import io.edgegateway.filters.identity.IdentityClaimsResolver;
-import io.edgegateway.filters.token.TokenService;
+import io.edgegateway.filters.user.SignedInUserResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -120,7 +120,7 @@ class SecurityConfiguration {
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
 			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-			ObjectProvider<TokenService> tokens, IdentityClaimsResolver claimsResolver) {
+			ObjectProvider<CredentialService> credentials, SignedInUserResolver users) {
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico")
 			.permitAll()
@@ -142,8 +142,8 @@ class SecurityConfiguration {
 		http.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF);
 		http.logout((logout) -> {
 			logout.logoutSuccessHandler(logoutSuccessHandler(registrations));
-			tokens.ifAvailable((service) -> logout
-				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, claimsResolver))));
+			credentials.ifAvailable((service) -> logout
+				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, users))));
 		});
 		return http.build();
 	}

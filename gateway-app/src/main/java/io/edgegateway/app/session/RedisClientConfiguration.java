@@ -1,5 +1,7 @@
 package io.edgegateway.app.session;
 
+import io.edgegateway.filters.redis.RedisConfiguredCondition;
+
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;

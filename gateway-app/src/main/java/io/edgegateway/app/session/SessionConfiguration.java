@@ -3,6 +3,8 @@ package io.edgegateway.app.session;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgegateway.filters.crypto.AesGcmCipher;
+import io.edgegateway.filters.redis.RedisConfiguredCondition;
+import io.edgegateway.filters.redis.RedisNotConfiguredCondition;
 
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import io.edgegateway.filters.access.AccessRuleException;
 import io.edgegateway.filters.credential.CredentialException;
-import io.edgegateway.filters.identity.RequestIds;
+import io.edgegateway.filters.request.RequestIds;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;

@@ -3,7 +3,7 @@ package io.edgegateway.app.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.edgegateway.filters.identity.RequestIds;
+import io.edgegateway.filters.request.RequestIds;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

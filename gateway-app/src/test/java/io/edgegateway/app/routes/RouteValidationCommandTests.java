@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import io.edgegateway.app.EdgeGatewayApplication;
 import io.edgegateway.app.support.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,8 @@ class RouteValidationCommandTests {
 				    predicates: [ "Path=/b/**" ]
 				""");
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		int exit = RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
-				gatewayArgs());
+		int exit = RouteValidationCommand.validate(EdgeGatewayApplication.class, this.routes,
+				new PrintStream(output, true, StandardCharsets.UTF_8), gatewayArgs());
 		String report = output.toString(StandardCharsets.UTF_8);
 		assertThat(exit).isEqualTo(1);
 		assertThat(report).contains("OK       team-a.yaml [team-a]")
@@ -64,8 +65,8 @@ class RouteValidationCommandTests {
 				    predicates: [ "Pth=/c/**" ]
 				""");
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		assertThat(RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
-				gatewayArgs()))
+		assertThat(RouteValidationCommand.validate(EdgeGatewayApplication.class, this.routes,
+				new PrintStream(output, true, StandardCharsets.UTF_8), gatewayArgs()))
 			.isEqualTo(1);
 		assertThat(output.toString(StandardCharsets.UTF_8))
 			.contains("team-c.yaml: route 'no-scheme': uri: 'team-c.internal' needs a scheme (http, https, lb, ...)")
@@ -82,8 +83,8 @@ class RouteValidationCommandTests {
 				    filters: [ TokenRelay ]
 				""");
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		assertThat(RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
-				gatewayArgs()))
+		assertThat(RouteValidationCommand.validate(EdgeGatewayApplication.class, this.routes,
+				new PrintStream(output, true, StandardCharsets.UTF_8), gatewayArgs()))
 			.isEqualTo(0);
 	}
 
@@ -98,8 +99,8 @@ class RouteValidationCommandTests {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		String[] args = Stream.concat(Arrays.stream(gatewayArgs()), Stream.of("--edge.routes.require-credential=true"))
 			.toArray(String[]::new);
-		assertThat(RouteValidationCommand.validate(this.routes, new PrintStream(output, true, StandardCharsets.UTF_8),
-				args))
+		assertThat(RouteValidationCommand.validate(EdgeGatewayApplication.class, this.routes,
+				new PrintStream(output, true, StandardCharsets.UTF_8), args))
 			.isEqualTo(1);
 		assertThat(output.toString(StandardCharsets.UTF_8))
 			.contains("team-a.yaml: route 'open': filters: a credential filter is required (one of "

@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.edgegateway.app.session.SessionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
-import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityProperties;
+import io.edgegateway.filters.token.TokenCacheProperties;
+import io.edgegateway.filters.user.IdentityClaimsProperties;
+import io.edgegateway.filters.user.SignedInUserResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -43,6 +44,7 @@ class ConfigurationDocsTests {
 			Binder binder = binderFor(example);
 			IdentityProperties identity = binder.bindOrCreate("edge.identity", IdentityProperties.class);
 			IdentityHeaderInjector.from(identity);
+			SignedInUserResolver.from(binder.bindOrCreate("edge.identity.claims", IdentityClaimsProperties.class));
 			EdgeSecurityProperties security = binder.bindOrCreate("edge.security", EdgeSecurityProperties.class);
 			for (int i = 0; i < security.getTrustedProxies().size(); i++) {
 				AddressRange.parse(security.getTrustedProxies().get(i), "edge.security.trusted-proxies[" + i + "]");

@@ -7,14 +7,12 @@ import io.edgegateway.filters.credential.CredentialSource;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialStrategy;
 import io.edgegateway.filters.credential.InvalidCredentialSpecException;
-import io.edgegateway.filters.credential.KeyFile;
-import io.edgegateway.filters.credential.TokenRequests;
-import io.edgegateway.filters.identity.IdentityClaims;
-import io.edgegateway.filters.identity.IdentityClaimsResolver;
+import io.edgegateway.filters.credential.provider.KeyFile;
+import io.edgegateway.filters.credential.provider.TokenRequests;
 import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.user.SignedInUser;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.JwtBearerReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveJwtBearerTokenResponseClient;
@@ -43,14 +41,11 @@ public final class DelegatedServiceAccountStrategy implements CredentialStrategy
 
 	private final TokenRequests tokenRequests;
 
-	private final IdentityClaimsResolver claimsResolver;
-
 	public DelegatedServiceAccountStrategy(ServiceAccountKeys keys, DelegationAssertionSigner signer,
-			TokenRequests tokenRequests, IdentityClaimsResolver claimsResolver) {
+			TokenRequests tokenRequests) {
 		this.keys = keys;
 		this.signer = signer;
 		this.tokenRequests = tokenRequests;
-		this.claimsResolver = claimsResolver;
 	}
 
 	@Override
@@ -59,7 +54,7 @@ public final class DelegatedServiceAccountStrategy implements CredentialStrategy
 	}
 
 	@Override
-	public CredentialSource prepare(CredentialSpec spec) {
+	public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
 		KeyFile<ServiceAccountKey> keyFile = this.keys.require(spec);
 		if (spec.scopes().isEmpty()) {
 			throw new InvalidCredentialSpecException(spec.routeId(), "scope",
@@ -73,17 +68,19 @@ public final class DelegatedServiceAccountStrategy implements CredentialStrategy
 			ServiceAccountKey key = keyFile.get();
 			Jwt assertion = this.signer.sign(key, emailOf(user), spec.scopes());
 			return provider.authorize(OAuth2AuthorizationContext.withClientRegistration(registration(spec, key))
-				.principal(user)
+				.principal(user.authentication())
 				.attribute(ASSERTION, assertion)
 				.build());
 		}).map((client) -> MintedToken.of(client.getAccessToken()));
 	}
 
-	private String emailOf(Authentication user) {
-		return this.claimsResolver.resolve(user)
-			.map(IdentityClaims::email)
-			.orElseThrow(() -> new OAuth2AuthorizationException(new OAuth2Error("invalid_request",
-					"Domain-wide delegation needs the user's email, and the signed-in user has none", null)));
+	private static String emailOf(SignedInUser user) {
+		String email = user.claims().email();
+		if (email == null) {
+			throw new OAuth2AuthorizationException(new OAuth2Error("invalid_request",
+					"Domain-wide delegation needs the user's email, and the signed-in user has none", null));
+		}
+		return email;
 	}
 
 	private static ClientRegistration registration(CredentialSpec spec, ServiceAccountKey key) {

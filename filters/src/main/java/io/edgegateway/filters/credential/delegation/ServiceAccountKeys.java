@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.credential.InvalidCredentialSpecException;
-import io.edgegateway.filters.credential.KeyFile;
+import io.edgegateway.filters.credential.provider.KeyFile;
 
 /**
  * The service-account keys allowed domain-wide delegation

@@ -4,29 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.edgegateway.filters.credential.ClientRegistrations;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialSource;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialStrategy;
-import io.edgegateway.filters.credential.TokenRequests;
-import io.edgegateway.filters.credential.UserTokens;
-import io.edgegateway.filters.credential.serviceaccount.ClientCredentialsStrategy;
+import io.edgegateway.filters.credential.provider.ClientRegistrations;
+import io.edgegateway.filters.credential.provider.TokenRequests;
 import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.user.SignedInUser;
+import io.edgegateway.filters.user.UserTokens;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.TokenExchangeReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveTokenExchangeTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2Token;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * RFC 8693 token exchange on Spring Security's
@@ -51,14 +47,11 @@ public final class TokenExchangeStrategy implements CredentialStrategy {
 
 	private final UserTokens userTokens;
 
-	private final ClientCredentialsStrategy actors;
-
-	public TokenExchangeStrategy(ClientRegistrations registrations, TokenRequests tokenRequests, UserTokens userTokens,
-			ClientCredentialsStrategy actors) {
+	public TokenExchangeStrategy(ClientRegistrations registrations, TokenRequests tokenRequests,
+			UserTokens userTokens) {
 		this.registrations = registrations;
 		this.tokenRequests = tokenRequests;
 		this.userTokens = userTokens;
-		this.actors = actors;
 	}
 
 	@Override
@@ -67,11 +60,11 @@ public final class TokenExchangeStrategy implements CredentialStrategy {
 	}
 
 	@Override
-	public CredentialSource prepare(CredentialSpec spec) {
+	public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
 		ClientRegistration registration = this.registrations.require(spec, "registration", spec.requireRegistration(),
 				AuthorizationGrantType.TOKEN_EXCHANGE);
 		this.tokenRequests.checkClientAuthentication(spec, registration);
-		CredentialSource actor = actorSource(spec);
+		CredentialSource actor = actorSource(spec, credentials);
 		TokenExchangeReactiveOAuth2AuthorizedClientProvider provider = new TokenExchangeReactiveOAuth2AuthorizedClientProvider();
 		provider.setAccessTokenResponseClient(this.tokenRequests
 			.configure(new WebClientReactiveTokenExchangeTokenResponseClient(), spec, modeParameters(spec)));
@@ -80,34 +73,33 @@ public final class TokenExchangeStrategy implements CredentialStrategy {
 		provider.setActorTokenResolver((context) -> Mono.justOrEmpty(context.<OAuth2Token>getAttribute(ACTOR_TOKEN)));
 		return (user) -> subjectToken(user, spec).zipWith(actorToken(actor, user))
 			.flatMap((tokens) -> provider.authorize(OAuth2AuthorizationContext.withClientRegistration(registration)
-				.principal(user)
+				.principal(user.authentication())
 				.attribute(SUBJECT_TOKEN, tokens.getT1())
 				.attribute(ACTOR_TOKEN, tokens.getT2().orElse(null))
 				.build()))
 			.map((client) -> MintedToken.of(client.getAccessToken()));
 	}
 
-	private @Nullable CredentialSource actorSource(CredentialSpec spec) {
+	/**
+	 * The actor's token: the gateway's own client-credentials token, obtained like every
+	 * service account's (cached, guarded by the actor registration's breaker).
+	 */
+	private @Nullable CredentialSource actorSource(CredentialSpec spec, Credentials credentials) {
 		if (spec.actorRegistration() == null) {
 			return null;
 		}
 		this.registrations.require(spec, "actor-registration", spec.actorRegistration(),
 				AuthorizationGrantType.CLIENT_CREDENTIALS);
-		return this.actors.prepare(actorSpec(spec));
+		return credentials.prepare(actorSpec(spec));
 	}
 
-	private Mono<OAuth2Token> subjectToken(Authentication user, CredentialSpec spec) {
-		if (spec.subjectTokenType() == CredentialSpec.SubjectTokenType.ID_TOKEN) {
-			if (user.getPrincipal() instanceof OidcUser oidcUser) {
-				return Mono.just(oidcUser.getIdToken());
-			}
-			return Mono.error(new OAuth2AuthorizationException(new OAuth2Error("client_authorization_required",
-					"Only a user signed in through OIDC has an ID token", null)));
-		}
-		return this.userTokens.accessToken(user, null).cast(OAuth2Token.class);
+	private Mono<OAuth2Token> subjectToken(SignedInUser user, CredentialSpec spec) {
+		return (spec.subjectTokenType() == CredentialSpec.SubjectTokenType.ID_TOKEN)
+				? this.userTokens.idToken(user).cast(OAuth2Token.class)
+				: this.userTokens.accessToken(user, null).cast(OAuth2Token.class);
 	}
 
-	private static Mono<Optional<OAuth2AccessToken>> actorToken(@Nullable CredentialSource actor, Authentication user) {
+	private static Mono<Optional<OAuth2AccessToken>> actorToken(@Nullable CredentialSource actor, SignedInUser user) {
 		if (actor == null) {
 			return Mono.just(Optional.empty());
 		}

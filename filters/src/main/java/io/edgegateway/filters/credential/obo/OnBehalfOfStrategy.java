@@ -2,14 +2,14 @@ package io.edgegateway.filters.credential.obo;
 
 import java.util.Map;
 
-import io.edgegateway.filters.credential.ClientRegistrations;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialSource;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialStrategy;
-import io.edgegateway.filters.credential.TokenRequests;
-import io.edgegateway.filters.credential.UserTokens;
+import io.edgegateway.filters.credential.provider.ClientRegistrations;
+import io.edgegateway.filters.credential.provider.TokenRequests;
 import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.user.UserTokens;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.JwtBearerReactiveOAuth2AuthorizedClientProvider;
@@ -55,7 +55,7 @@ public final class OnBehalfOfStrategy implements CredentialStrategy {
 	}
 
 	@Override
-	public CredentialSource prepare(CredentialSpec spec) {
+	public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
 		ClientRegistration registration = this.registrations.require(spec, "registration", spec.requireRegistration(),
 				AuthorizationGrantType.JWT_BEARER);
 		this.tokenRequests.checkClientAuthentication(spec, registration);
@@ -66,7 +66,7 @@ public final class OnBehalfOfStrategy implements CredentialStrategy {
 		provider.setJwtAssertionResolver((context) -> Mono.justOrEmpty(context.<Jwt>getAttribute(ASSERTION)));
 		return (user) -> this.userTokens.accessTokenAsJwt(user)
 			.flatMap((assertion) -> provider.authorize(OAuth2AuthorizationContext.withClientRegistration(registration)
-				.principal(user)
+				.principal(user.authentication())
 				.attribute(ASSERTION, assertion)
 				.build()))
 			.map((client) -> MintedToken.of(client.getAccessToken()));

@@ -1,12 +1,12 @@
 package io.edgegateway.filters.credential.relay;
 
-import io.edgegateway.filters.credential.ClientRegistrations;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialSource;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialStrategy;
-import io.edgegateway.filters.credential.UserTokens;
+import io.edgegateway.filters.credential.provider.ClientRegistrations;
 import io.edgegateway.filters.token.MintedToken;
+import io.edgegateway.filters.user.UserTokens;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.util.Assert;
@@ -34,7 +34,7 @@ public final class TokenRelayStrategy implements CredentialStrategy {
 	}
 
 	@Override
-	public CredentialSource prepare(CredentialSpec spec) {
+	public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
 		if (spec.registration() != null) {
 			this.registrations.require(spec, "registration", spec.registration(),
 					AuthorizationGrantType.AUTHORIZATION_CODE);

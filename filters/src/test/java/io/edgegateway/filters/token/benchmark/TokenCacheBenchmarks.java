@@ -13,11 +13,12 @@ import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.support.RedisSupport;
 import io.edgegateway.filters.token.MintedToken;
-import io.edgegateway.filters.token.SingleFlight;
 import io.edgegateway.filters.token.TokenCacheStatus;
 import io.edgegateway.filters.token.TokenKey;
+import io.edgegateway.filters.token.TokenKind;
+import io.edgegateway.filters.token.TokenMetrics;
 import io.edgegateway.filters.token.TokenService;
-import io.edgegateway.filters.token.cache.InMemoryTokenCache;
+import io.edgegateway.filters.token.TokenServiceFactory;
 import io.edgegateway.filters.token.cache.RedisTokenCache;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,7 +56,7 @@ public class TokenCacheBenchmarks {
 
 	private final AtomicInteger mints = new AtomicInteger();
 
-	private final TokenKey warm = TokenKey.builder("SERVICE_ACCOUNT", "reports-sa").build();
+	private final TokenKey warm = TokenKey.builder(TokenKind.SERVICE_ACCOUNT, "reports-sa").build();
 
 	private LettuceConnectionFactory connectionFactory;
 
@@ -74,8 +75,9 @@ public class TokenCacheBenchmarks {
 		keys.setKeys(Map.of("bench", Base64.getEncoder().encodeToString(new byte[32])));
 		this.redis = new RedisTokenCache(this.connectionFactory, AesGcmCipher.from(keys, "bench"),
 				"edge-bench:" + UUID.randomUUID() + ":", Duration.ofSeconds(2));
-		this.tokens = new TokenService(new InMemoryTokenCache(100_000), this.redis, new SingleFlight(),
-				new TokenCacheStatus(), Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(60), null);
+		this.tokens = new TokenServiceFactory(100_000, this.redis, null, new TokenCacheStatus(), TokenMetrics.NONE,
+				Clock.systemUTC())
+			.create(Duration.ofSeconds(30), Duration.ofSeconds(60));
 		this.tokens.token(this.warm, this::mint).block();
 		this.redis.put(this.warm, token(), Duration.ofMinutes(10)).block();
 	}
@@ -110,7 +112,7 @@ public class TokenCacheBenchmarks {
 	@Warmup(iterations = 3)
 	@Measurement(iterations = 10)
 	public long stampedeOf500OnAColdKey() {
-		TokenKey cold = TokenKey.builder("SERVICE_ACCOUNT", UUID.randomUUID().toString()).build();
+		TokenKey cold = TokenKey.builder(TokenKind.SERVICE_ACCOUNT, UUID.randomUUID().toString()).build();
 		int before = this.mints.get();
 		Long served = Flux.range(0, 500).flatMap((i) -> this.tokens.token(cold, this::mint), 500).count().block();
 		int minted = this.mints.get() - before;

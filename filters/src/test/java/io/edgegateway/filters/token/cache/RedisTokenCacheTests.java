@@ -12,6 +12,7 @@ import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.support.RedisSupport;
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.token.TokenKey;
+import io.edgegateway.filters.token.TokenKind;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -56,7 +57,10 @@ class RedisTokenCacheTests extends TokenCacheContractTests {
 
 	@Test
 	void putThenRedisHoldsNeitherTheTokenNorTheSubjectInClear() {
-		TokenKey key = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("alice@example.com").tenant("t1").build();
+		TokenKey key = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp")
+			.subject("alice@example.com")
+			.tenant("t1")
+			.build();
 		MintedToken token = new MintedToken("eyJhbGciOiJSUzI1NiJ9.the-token-value", Instant.now().plusSeconds(300));
 		StepVerifier.create(cache.put(key, token, Duration.ofMinutes(1))).verifyComplete();
 		RedisClient client = RedisClient.create(RedisSupport.redis().url());

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.token.TokenKey;
+import io.edgegateway.filters.token.TokenKind;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -46,8 +47,8 @@ abstract class TokenCacheContractTests {
 
 	@Test
 	void getWhenOtherKeyThenNeverAnotherKeysToken() {
-		TokenKey alice = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("alice").build();
-		TokenKey bob = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("bob").build();
+		TokenKey alice = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp").subject("alice").build();
+		TokenKey bob = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp").subject("bob").build();
 		StepVerifier.create(cache().put(alice, TOKEN, Duration.ofMinutes(1))).verifyComplete();
 		StepVerifier.create(cache().get(bob)).verifyComplete();
 		assertThat(alice).isNotEqualTo(bob);
@@ -56,10 +57,16 @@ abstract class TokenCacheContractTests {
 	@Test
 	void evictOwnerThenThatUsersTokensGoAndOthersStay() {
 		String alice = "alice-" + System.nanoTime();
-		TokenKey aliceOrders = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject(alice).audience("orders").build();
-		TokenKey aliceReports = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject(alice).audience("reports").build();
-		TokenKey bob = TokenKey.builder("TOKEN_EXCHANGE", "idp").subject("bob-" + System.nanoTime()).build();
-		TokenKey gateway = TokenKey.builder("SERVICE_ACCOUNT", "reports-sa" + System.nanoTime()).build();
+		TokenKey aliceOrders = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp")
+			.subject(alice)
+			.audience("orders")
+			.build();
+		TokenKey aliceReports = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp")
+			.subject(alice)
+			.audience("reports")
+			.build();
+		TokenKey bob = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp").subject("bob-" + System.nanoTime()).build();
+		TokenKey gateway = TokenKey.builder(TokenKind.SERVICE_ACCOUNT, "reports-sa" + System.nanoTime()).build();
 		for (TokenKey key : new TokenKey[] { aliceOrders, aliceReports, bob, gateway }) {
 			StepVerifier.create(cache().put(key, TOKEN, Duration.ofMinutes(1))).verifyComplete();
 		}
@@ -72,7 +79,9 @@ abstract class TokenCacheContractTests {
 	}
 
 	protected TokenKey key(String name) {
-		return TokenKey.builder("TEST", getClass().getSimpleName()).subject(name + System.nanoTime()).build();
+		return TokenKey.builder(TokenKind.SERVICE_ACCOUNT, getClass().getSimpleName())
+			.subject(name + System.nanoTime())
+			.build();
 	}
 
 }

@@ -1,0 +1,161 @@
+package io.edgegateway.filters.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.edgegateway.filters.credential.CredentialService;
+import io.edgegateway.filters.credential.CredentialStrategy;
+import io.edgegateway.filters.credential.CredentialsProperties;
+import io.edgegateway.filters.credential.delegation.DelegatedServiceAccountGatewayFilterFactory;
+import io.edgegateway.filters.credential.delegation.DelegatedServiceAccountStrategy;
+import io.edgegateway.filters.credential.delegation.DelegationAssertionSigner;
+import io.edgegateway.filters.credential.delegation.ServiceAccountKeys;
+import io.edgegateway.filters.credential.exchange.TokenExchangeGatewayFilterFactory;
+import io.edgegateway.filters.credential.exchange.TokenExchangeStrategy;
+import io.edgegateway.filters.credential.obo.OnBehalfOfGatewayFilterFactory;
+import io.edgegateway.filters.credential.obo.OnBehalfOfStrategy;
+import io.edgegateway.filters.credential.provider.ClientKeys;
+import io.edgegateway.filters.credential.provider.ClientRegistrations;
+import io.edgegateway.filters.credential.provider.TokenRequests;
+import io.edgegateway.filters.credential.relay.TokenRelayGatewayFilterFactory;
+import io.edgegateway.filters.credential.relay.TokenRelayStrategy;
+import io.edgegateway.filters.credential.resilience.IdpCircuitBreakers;
+import io.edgegateway.filters.credential.resilience.IdpConcurrencyLimits;
+import io.edgegateway.filters.credential.serviceaccount.ServiceAccountGatewayFilterFactory;
+import io.edgegateway.filters.credential.serviceaccount.ServiceAccountStrategy;
+import io.edgegateway.filters.token.TokenService;
+import io.edgegateway.filters.user.UserTokens;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+
+/**
+ * The credential modes: one strategy per mode on Spring Security's providers, the
+ * credential service that bounds, guards and caches them, and one filter factory per
+ * mode. Only with OAuth2 client registrations.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBean(ReactiveClientRegistrationRepository.class)
+class CredentialConfiguration {
+
+	/**
+	 * How long a domain-wide delegation assertion is valid.
+	 */
+	private static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(5);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientRegistrations clientRegistrations(ReactiveClientRegistrationRepository repository) {
+		return new ClientRegistrations(repository);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenRequests tokenRequests(CredentialsProperties properties) {
+		return new TokenRequests(new ClientKeys(properties.getClientKeys()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenRelayStrategy tokenRelayStrategy(UserTokens userTokens, ClientRegistrations registrations) {
+		return new TokenRelayStrategy(userTokens, registrations);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceAccountStrategy serviceAccountStrategy(ClientRegistrations registrations, TokenRequests tokenRequests) {
+		return new ServiceAccountStrategy(registrations, tokenRequests);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenExchangeStrategy tokenExchangeStrategy(ClientRegistrations registrations, TokenRequests tokenRequests,
+			UserTokens userTokens) {
+		return new TokenExchangeStrategy(registrations, tokenRequests, userTokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OnBehalfOfStrategy onBehalfOfStrategy(ClientRegistrations registrations, TokenRequests tokenRequests,
+			UserTokens userTokens) {
+		return new OnBehalfOfStrategy(registrations, tokenRequests, userTokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DelegatedServiceAccountStrategy delegatedServiceAccountStrategy(CredentialsProperties properties,
+			TokenRequests tokenRequests, Clock clock) {
+		return new DelegatedServiceAccountStrategy(new ServiceAccountKeys(properties.getServiceAccounts()),
+				new DelegationAssertionSigner(clock, ASSERTION_LIFETIME), tokenRequests);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdpCircuitBreakers idpCircuitBreakers(CredentialsProperties properties) {
+		return new IdpCircuitBreakers(properties.getCircuitBreaker());
+	}
+
+	/**
+	 * The breakers as {@code resilience4j.circuitbreaker.*} metrics (state, calls,
+	 * failure rate), tagged by registration, when the application has a meter registry.
+	 */
+	@Bean
+	SmartInitializingSingleton idpCircuitBreakerMetrics(IdpCircuitBreakers breakers,
+			ObjectProvider<MeterRegistry> registry) {
+		return () -> registry.ifAvailable(
+				(meters) -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(meters));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdpConcurrencyLimits idpConcurrencyLimits(CredentialsProperties properties) {
+		return new IdpConcurrencyLimits(properties.getMaxConcurrentMints(), properties.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CredentialService credentialService(List<CredentialStrategy> strategies, CredentialsProperties properties,
+			ObjectProvider<TokenService> tokens, IdpCircuitBreakers breakers, IdpConcurrencyLimits limits) {
+		return new CredentialService(strategies, properties.getTimeout(), tokens.getIfAvailable(), breakers, limits);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenRelayGatewayFilterFactory edgeTokenRelayGatewayFilterFactory(CredentialService credentials) {
+		return new TokenRelayGatewayFilterFactory(credentials);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenExchangeGatewayFilterFactory tokenExchangeGatewayFilterFactory(CredentialService credentials) {
+		return new TokenExchangeGatewayFilterFactory(credentials);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OnBehalfOfGatewayFilterFactory onBehalfOfGatewayFilterFactory(CredentialService credentials) {
+		return new OnBehalfOfGatewayFilterFactory(credentials);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DelegatedServiceAccountGatewayFilterFactory delegatedServiceAccountGatewayFilterFactory(
+			CredentialService credentials) {
+		return new DelegatedServiceAccountGatewayFilterFactory(credentials);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceAccountGatewayFilterFactory serviceAccountGatewayFilterFactory(CredentialService credentials) {
+		return new ServiceAccountGatewayFilterFactory(credentials);
+	}
+
+}

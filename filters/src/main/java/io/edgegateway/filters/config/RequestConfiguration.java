@@ -1,0 +1,37 @@
+package io.edgegateway.filters.config;
+
+import io.edgegateway.filters.edge.ClientAddressHeadersFilter;
+import io.edgegateway.filters.edge.ConnectionOptionsWebFilter;
+import io.edgegateway.filters.identity.IdentityProperties;
+import io.edgegateway.filters.request.RequestIdWebFilter;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What every request meets first: the edge (connection options, the upstream's view of
+ * the client) and the request id.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConnectionOptionsWebFilter connectionOptionsWebFilter() {
+		return new ConnectionOptionsWebFilter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientAddressHeadersFilter clientAddressHeadersFilter() {
+		return new ClientAddressHeadersFilter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestIdWebFilter requestIdWebFilter(IdentityProperties properties) {
+		return new RequestIdWebFilter(properties.getHeaders().getRequestId());
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.edgegateway.filters.config;
+
+import java.time.Clock;
+
+import io.edgegateway.filters.access.RequireClaimsGatewayFilterFactory;
+import io.edgegateway.filters.audit.AuditEventWriter;
+import io.edgegateway.filters.audit.AuditGlobalFilter;
+import io.edgegateway.filters.audit.LoggingAuditEventWriter;
+import io.edgegateway.filters.identity.IdentityHeaderInjector;
+import io.edgegateway.filters.identity.IdentityHeadersGatewayFilterFactory;
+import io.edgegateway.filters.identity.IdentityProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The route filters that need no identity provider: identity headers, access rules, and
+ * the audit event of every proxied request.
+ */
+@Configuration(proxyBeanMethods = false)
+class RouteFiltersConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdentityHeaderInjector identityHeaderInjector(IdentityProperties properties) {
+		return IdentityHeaderInjector.from(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdentityHeadersGatewayFilterFactory identityHeadersGatewayFilterFactory(IdentityHeaderInjector injector) {
+		return new IdentityHeadersGatewayFilterFactory(injector);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequireClaimsGatewayFilterFactory requireClaimsGatewayFilterFactory() {
+		return new RequireClaimsGatewayFilterFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "edge.audit.enabled", matchIfMissing = true)
+	AuditEventWriter auditEventWriter() {
+		return new LoggingAuditEventWriter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AuditEventWriter.class)
+	AuditGlobalFilter auditGlobalFilter(AuditEventWriter writer, Clock clock) {
+		return new AuditGlobalFilter(writer, clock);
+	}
+
+}
