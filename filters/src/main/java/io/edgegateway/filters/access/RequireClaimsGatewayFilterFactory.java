@@ -12,12 +12,16 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.core.Ordered;
 import org.springframework.core.style.ToStringCreator;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.server.ServerWebExchange;
+
+import static org.springframework.cloud.gateway.support.GatewayToStringStyler.filterToStringCreator;
 
 /**
  * {@code RequireClaims}: the gateway decides who may call a route, before any credential
@@ -26,6 +30,9 @@ import org.springframework.security.core.GrantedAuthority;
  * (all of), {@code tenants} (one of), {@code email-domains} (one of). A request that
  * fails gets {@code 403} naming the route and the condition, and never reaches the
  * upstream.
+ * <p>
+ * Its length is the nested {@code Config} JavaBean that route files bind, kept nested as
+ * Spring Cloud Gateway's factories keep theirs.
  *
  * <pre>
  * filters:
@@ -53,12 +60,26 @@ public class RequireClaimsGatewayFilterFactory
 	public GatewayFilter apply(Config config) {
 		String routeId = config.routeId();
 		List<ClaimRule> rules = config.toRules();
-		return new OrderedGatewayFilter((exchange, chain) -> SignedInUser.of(exchange)
-			.map((user) -> failedRule(rules, user))
-			.defaultIfEmpty(Optional.of(new Failure(null)))
-			.flatMap((failure) -> failure.isPresent()
-					? Mono.error(new AccessRuleException(routeId, failure.get().rule())) : chain.filter(exchange)),
-				ORDER);
+		return new OrderedGatewayFilter(new GatewayFilter() {
+
+			@Override
+			public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+				return SignedInUser.of(exchange)
+					.map((user) -> failedRule(rules, user))
+					.defaultIfEmpty(Optional.of(new Failure(null)))
+					.flatMap((failure) -> failure.isPresent()
+							? Mono.error(new AccessRuleException(routeId, failure.get().rule()))
+							: chain.filter(exchange));
+			}
+
+			@Override
+			public String toString() {
+				return filterToStringCreator(RequireClaimsGatewayFilterFactory.this)
+					.append("rules", rules.stream().map(ClaimRule::describe).toList())
+					.toString();
+			}
+
+		}, ORDER);
 	}
 
 	private static Optional<Failure> failedRule(List<ClaimRule> rules, SignedInUser user) {

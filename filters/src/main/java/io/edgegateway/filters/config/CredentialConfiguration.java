@@ -41,6 +41,9 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * The credential modes: one strategy per mode on Spring Security's providers, the
  * credential service that bounds, guards and caches them, and one filter factory per
  * mode. Only with OAuth2 client registrations.
+ * <p>
+ * Its length is one bean method per strategy and per filter factory, each backing off for
+ * the application's own.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(ReactiveClientRegistrationRepository.class)
@@ -99,8 +102,8 @@ class CredentialConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	IdpCircuitBreakers idpCircuitBreakers(CredentialsProperties properties) {
-		return new IdpCircuitBreakers(properties.getCircuitBreaker());
+	IdpCircuitBreakers idpCircuitBreakers(CredentialsProperties properties, Clock clock) {
+		return new IdpCircuitBreakers(properties.getCircuitBreaker(), clock);
 	}
 
 	/**

@@ -41,8 +41,8 @@ class TokenCacheConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenCacheStatus tokenCacheStatus() {
-		return new TokenCacheStatus();
+	TokenCacheStatus tokenCacheStatus(Clock clock) {
+		return new TokenCacheStatus(clock);
 	}
 
 	@Bean

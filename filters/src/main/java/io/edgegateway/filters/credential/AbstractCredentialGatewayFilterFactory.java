@@ -2,13 +2,18 @@ package io.edgegateway.filters.credential;
 
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.user.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.core.style.ToStringCreator;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
+
+import static org.springframework.cloud.gateway.support.GatewayToStringStyler.filterToStringCreator;
 
 /**
  * The shape every credential filter shares: prepare the route's credential once, then per
@@ -34,7 +39,31 @@ public abstract class AbstractCredentialGatewayFilterFactory<C extends Credentia
 	public final GatewayFilter apply(C config) {
 		CredentialSpec spec = config.toSpec();
 		CredentialSource source = this.credentials.prepare(spec);
-		return (exchange, chain) -> SignedInUser.of(exchange)
+		return new GatewayFilter() {
+
+			@Override
+			public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+				return obtainThenProxy(spec, source, exchange, chain);
+			}
+
+			@Override
+			public String toString() {
+				ToStringCreator creator = filterToStringCreator(AbstractCredentialGatewayFilterFactory.this);
+				appendIfPresent(creator, "registration", spec.registration());
+				appendIfPresent(creator, "audience", spec.audience());
+				appendIfPresent(creator, "resource", spec.resource());
+				if (!spec.scopes().isEmpty()) {
+					creator.append("scopes", spec.scopes());
+				}
+				return creator.toString();
+			}
+
+		};
+	}
+
+	private static Mono<Void> obtainThenProxy(CredentialSpec spec, CredentialSource source, ServerWebExchange exchange,
+			GatewayFilterChain chain) {
+		return SignedInUser.of(exchange)
 			.doOnNext(
 					(user) -> exchange.getAttributes().put(RouteCredential.ATTRIBUTE, new RouteCredential(spec, null)))
 			.switchIfEmpty(Mono
@@ -42,6 +71,12 @@ public abstract class AbstractCredentialGatewayFilterFactory<C extends Credentia
 			.flatMap((user) -> source.obtain(user)
 				.flatMap((token) -> chain.filter(withCredential(exchange, spec, token)))
 				.then(Mono.defer(() -> rejectedUpstream(exchange) ? source.forget(user) : Mono.empty())));
+	}
+
+	private static void appendIfPresent(ToStringCreator creator, String name, @Nullable String value) {
+		if (value != null) {
+			creator.append(name, value);
+		}
 	}
 
 	/**

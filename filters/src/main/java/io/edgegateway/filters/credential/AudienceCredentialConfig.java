@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * upstream: {@code audience} and {@code resource} (RFC 8707), besides the registration
  * and the scopes.
  */
-public abstract class AudienceCredentialConfig extends CredentialConfig {
+public abstract class AudienceCredentialConfig extends RegisteredCredentialConfig {
 
 	private @Nullable String audience;
 

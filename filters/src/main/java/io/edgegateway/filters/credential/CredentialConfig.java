@@ -10,19 +10,15 @@ import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.util.StringUtils;
 
 /**
- * The arguments every credential filter takes: the route id (set by the gateway), the
- * client registration and the scopes. Subclasses add their mode's arguments and turn them
- * into a {@link CredentialSpec}, once per route.
+ * What every credential filter's arguments share: the route id (set by the gateway) and
+ * the checks that name the route and the field that is wrong. Subclasses add their mode's
+ * arguments and turn them into a {@link CredentialSpec}, once per route.
  */
 public abstract class CredentialConfig implements HasRouteId {
 
 	private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
 	private @Nullable String routeId;
-
-	private @Nullable String registration;
-
-	private @Nullable String scope;
 
 	@Override
 	public void setRouteId(String routeId) {
@@ -32,24 +28,6 @@ public abstract class CredentialConfig implements HasRouteId {
 	@Override
 	public @Nullable String getRouteId() {
 		return this.routeId;
-	}
-
-	public @Nullable String getRegistration() {
-		return this.registration;
-	}
-
-	public CredentialConfig setRegistration(@Nullable String registration) {
-		this.registration = registration;
-		return this;
-	}
-
-	public @Nullable String getScope() {
-		return this.scope;
-	}
-
-	public CredentialConfig setScope(@Nullable String scope) {
-		this.scope = scope;
-		return this;
 	}
 
 	/**
@@ -68,15 +46,6 @@ public abstract class CredentialConfig implements HasRouteId {
 	}
 
 	/**
-	 * The registration, which must be given.
-	 * @return the registration
-	 * @throws InvalidCredentialSpecException if it is missing
-	 */
-	protected String requiredRegistration() {
-		return required("registration", this.registration);
-	}
-
-	/**
 	 * A required argument.
 	 * @param field the argument's name
 	 * @param value its value
@@ -91,19 +60,20 @@ public abstract class CredentialConfig implements HasRouteId {
 	}
 
 	/**
-	 * The scopes, space- or comma-separated, each an RFC 6749 scope token.
+	 * Scopes, space- or comma-separated, each an RFC 6749 scope token.
+	 * @param scope the {@code scope} argument
 	 * @return the scopes, possibly empty
 	 * @throws InvalidCredentialSpecException if a scope is malformed
 	 */
-	protected List<String> scopes() {
-		if (!StringUtils.hasText(this.scope)) {
+	protected List<String> scopes(@Nullable String scope) {
+		if (!StringUtils.hasText(scope)) {
 			return List.of();
 		}
-		List<String> scopes = Arrays.stream(this.scope.trim().split("[\\s,]+")).toList();
-		for (String scope : scopes) {
-			if (!SCOPE_TOKEN.matcher(scope).matches()) {
+		List<String> scopes = Arrays.stream(scope.trim().split("[\\s,]+")).toList();
+		for (String each : scopes) {
+			if (!SCOPE_TOKEN.matcher(each).matches()) {
 				throw new InvalidCredentialSpecException(routeId(), "scope",
-						"'" + scope + "' is not a valid scope (RFC 6749 section 3.3)");
+						"'" + each + "' is not a valid scope (RFC 6749 section 3.3)");
 			}
 		}
 		return scopes;

@@ -14,6 +14,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * Carries what an operator needs and a client may see: the route, the registration, the
  * credential mode and an error code (the identity provider's, such as
  * {@code invalid_grant}, or the gateway's own). Never a token.
+ * <p>
+ * Its length is the reason table of one translation (provider error codes to sign-in,
+ * refusal, outage) that belongs in one place.
  */
 public class CredentialException extends RuntimeException {
 

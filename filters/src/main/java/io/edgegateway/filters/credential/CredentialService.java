@@ -28,6 +28,10 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * and in number (a burst of mints queues for a place instead of swamping the provider),
  * and sends every minted token through the {@link TokenService}, keyed by everything that
  * makes it different. Relayed tokens are the user's own and are not cached here.
+ * <p>
+ * Its length is the one place every route's credential is bounded (timeout, retry),
+ * guarded (breaker, limit) and cached; split, the order of those operators would be
+ * spread over several classes.
  */
 public final class CredentialService {
 

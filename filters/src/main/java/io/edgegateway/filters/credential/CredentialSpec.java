@@ -12,6 +12,9 @@ import org.springframework.util.Assert;
  * What a route asks of its credential, validated and fixed when the route is built: the
  * mode, the registration (or service account) that obtains it, and what the token must be
  * for. Scopes are kept sorted and unique, so equal requests compare equal.
+ * <p>
+ * Its length is the record's builder and the subject token types: a value with five
+ * optional parts.
  *
  * @param routeId the route
  * @param mode the credential mode

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * authentication, service-account keys for domain-wide delegation, and how long a call to
  * the identity provider may take. Keys are files (mounted Kubernetes Secrets), read again
  * when they change, so they rotate without a restart.
+ * <p>
+ * Its length is JavaBean accessors of three nested settings groups.
  */
 @ConfigurationProperties("edge.credentials")
 public class CredentialsProperties {

@@ -25,6 +25,9 @@ import org.springframework.util.StringUtils;
  * {@code version(1) | key id length(1) | key id | nonce(12) | ciphertext and tag(16)}. A
  * value that was tampered with, or written with a key no longer configured, fails to
  * decrypt with {@link EncryptionException}.
+ * <p>
+ * Its length is the value format (version, key id, nonce) and key rotation, which stay
+ * together with the cipher they describe.
  *
  * @see <a href="https://csrc.nist.gov/pubs/sp/800/38/d/final">NIST SP 800-38D</a>
  */

@@ -6,11 +6,15 @@ import io.edgegateway.filters.request.RequestIds;
 import io.edgegateway.filters.user.IdentityClaims;
 import io.edgegateway.filters.user.SignedInUser;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
+
+import static org.springframework.cloud.gateway.support.GatewayToStringStyler.filterToStringCreator;
 
 /**
  * {@code IdentityHeaders}: removes every identity header the client sent, then tells the
@@ -35,11 +39,23 @@ public class IdentityHeadersGatewayFilterFactory extends AbstractGatewayFilterFa
 
 	@Override
 	public GatewayFilter apply(Object config) {
-		return (exchange, chain) -> SignedInUser.of(exchange)
-			.map((user) -> Optional.of(user.claims()))
-			.defaultIfEmpty(Optional.empty())
-			.map((identity) -> withIdentityHeaders(exchange, identity.orElse(null)))
-			.flatMap(chain::filter);
+		return new GatewayFilter() {
+
+			@Override
+			public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+				return SignedInUser.of(exchange)
+					.map((user) -> Optional.of(user.claims()))
+					.defaultIfEmpty(Optional.empty())
+					.map((identity) -> withIdentityHeaders(exchange, identity.orElse(null)))
+					.flatMap(chain::filter);
+			}
+
+			@Override
+			public String toString() {
+				return filterToStringCreator(IdentityHeadersGatewayFilterFactory.this).toString();
+			}
+
+		};
 	}
 
 	private ServerWebExchange withIdentityHeaders(ServerWebExchange exchange, @Nullable IdentityClaims identity) {

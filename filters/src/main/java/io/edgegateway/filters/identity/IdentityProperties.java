@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * carries what, and which inbound headers are removed before the gateway sets its own.
  * Which claim each value is read from is {@code IdentityClaimsProperties}
  * ({@code edge.identity.claims.*}).
+ * <p>
+ * Its length is JavaBean accessors and the default strip lists, which are documented
+ * here.
  *
  * @see IdentityHeaderInjector
  */

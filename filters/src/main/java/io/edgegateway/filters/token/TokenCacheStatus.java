@@ -1,5 +1,6 @@
 package io.edgegateway.filters.token;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -11,14 +12,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenCacheStatus {
 
+	private final Clock clock;
+
 	private volatile @Nullable Failure failure;
+
+	public TokenCacheStatus(Clock clock) {
+		this.clock = clock;
+	}
 
 	/**
 	 * Record a failed cache operation.
 	 * @param error what failed
 	 */
 	public void failed(Throwable error) {
-		this.failure = new Failure(Instant.now(), error.getClass().getSimpleName() + ": " + error.getMessage());
+		this.failure = new Failure(this.clock.instant(), error.getClass().getSimpleName() + ": " + error.getMessage());
 	}
 
 	/**

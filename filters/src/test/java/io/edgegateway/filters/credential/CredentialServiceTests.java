@@ -2,13 +2,12 @@ package io.edgegateway.filters.credential;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
-import io.edgegateway.filters.credential.resilience.IdpCircuitBreakers;
-import io.edgegateway.filters.credential.resilience.IdpConcurrencyLimits;
+import io.edgegateway.filters.support.TestCredentials;
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.user.IdentityClaims;
 import io.edgegateway.filters.user.SignedInUser;
@@ -72,23 +71,8 @@ class CredentialServiceTests {
 			.verify();
 	}
 
-	private CredentialService service(java.util.function.Supplier<Mono<MintedToken>> mint) {
-		CredentialStrategy strategy = new CredentialStrategy() {
-
-			@Override
-			public CredentialMode mode() {
-				return CredentialMode.SERVICE_ACCOUNT;
-			}
-
-			@Override
-			public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
-				return (user) -> Mono.defer(mint);
-			}
-
-		};
-		return new CredentialService(List.of(strategy), Duration.ofSeconds(5), null,
-				new IdpCircuitBreakers(new CredentialsProperties().getCircuitBreaker()),
-				new IdpConcurrencyLimits(16, Duration.ofSeconds(5)));
+	private CredentialService service(Supplier<Mono<MintedToken>> mint) {
+		return TestCredentials.serviceAccount((user) -> mint.get(), null);
 	}
 
 	private static SignedInUser user() {

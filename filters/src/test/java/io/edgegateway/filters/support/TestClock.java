@@ -7,16 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A clock tests move by hand: what the gateway's one {@link Clock} bean is replaced with,
- * so a test of expiry, cooldown or refresh moves time instead of waiting for it.
+ * so a test of expiry, cooldown or a circuit breaker's wait moves time instead of waiting
+ * for it. Either it stands still at a given instant, or it runs with the system clock,
+ * ahead of it by however far the test has moved it.
  */
 public final class TestClock extends Clock {
 
-	private final AtomicReference<Instant> now;
+	private final @Nullable Instant fixed;
 
-	private TestClock(Instant start) {
-		this.now = new AtomicReference<>(start);
+	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+	private TestClock(@Nullable Instant fixed) {
+		this.fixed = fixed;
 	}
 
 	/**
@@ -29,11 +35,11 @@ public final class TestClock extends Clock {
 	}
 
 	/**
-	 * A clock that stands at the current time until moved.
+	 * A clock that runs with the system clock until moved ahead of it.
 	 * @return the clock
 	 */
-	public static TestClock now() {
-		return new TestClock(Instant.now());
+	public static TestClock ticking() {
+		return new TestClock(null);
 	}
 
 	/**
@@ -42,20 +48,22 @@ public final class TestClock extends Clock {
 	 * @return the new time
 	 */
 	public Instant advance(Duration duration) {
-		return this.now.updateAndGet((instant) -> instant.plus(duration));
+		this.offset.updateAndGet((current) -> current.plus(duration));
+		return instant();
 	}
 
 	/**
-	 * Set the clock.
+	 * Set a clock that stands still to an instant.
 	 * @param instant the new time
 	 */
 	public void set(Instant instant) {
-		this.now.set(instant);
+		Instant base = (this.fixed != null) ? this.fixed : Instant.now();
+		this.offset.set(Duration.between(base, instant));
 	}
 
 	@Override
 	public Instant instant() {
-		return this.now.get();
+		return ((this.fixed != null) ? this.fixed : Instant.now()).plus(this.offset.get());
 	}
 
 	@Override

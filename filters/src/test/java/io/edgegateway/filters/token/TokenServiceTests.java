@@ -26,7 +26,7 @@ class TokenServiceTests {
 
 	@Test
 	void tokenWhenCachedThenServedWithoutMinting() {
-		TokenService service = service(null, new TokenCacheStatus());
+		TokenService service = service(null, new TokenCacheStatus(this.clock));
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
 		assertThat(this.mints).hasValue(1);
@@ -34,7 +34,7 @@ class TokenServiceTests {
 
 	@Test
 	void tokenWhenWithinSkewOfExpiryThenNeverServedButReminted() {
-		TokenService service = service(null, new TokenCacheStatus());
+		TokenService service = service(null, new TokenCacheStatus(this.clock));
 		service.token(this.key, this::mint).block();
 		this.clock.set(NOW.plusSeconds(300 - 30));
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-2");
@@ -42,7 +42,7 @@ class TokenServiceTests {
 
 	@Test
 	void tokenWhenCloseToExpiryThenServedAndRefreshedAheadForTheNextCaller() {
-		TokenService service = service(null, new TokenCacheStatus());
+		TokenService service = service(null, new TokenCacheStatus(this.clock));
 		service.token(this.key, this::mint).block();
 		this.clock.set(NOW.plusSeconds(300 - 30 - 60 + 1));
 		assertThat(service.token(this.key, this::mint).block().value()).isEqualTo("token-1");
@@ -52,7 +52,7 @@ class TokenServiceTests {
 
 	@Test
 	void tokenWhenShortLivedThenRefreshedAheadOnlyAfterHalfItsServableLife() {
-		TokenService service = service(null, new TokenCacheStatus());
+		TokenService service = service(null, new TokenCacheStatus(this.clock));
 		Supplier<Mono<MintedToken>> shortLived = () -> Mono
 			.fromSupplier(() -> new MintedToken("short-" + this.mints.incrementAndGet(),
 					this.clock.instant().plusSeconds(40), this.clock.instant()));
@@ -70,7 +70,7 @@ class TokenServiceTests {
 		InMemoryTokenCache shared = new InMemoryTokenCache(10);
 		shared.put(this.key, new MintedToken("from-another-replica", NOW.plusSeconds(300)), Duration.ofMinutes(4))
 			.block();
-		assertThat(service(shared, new TokenCacheStatus()).token(this.key, this::mint).block().value())
+		assertThat(service(shared, new TokenCacheStatus(this.clock)).token(this.key, this::mint).block().value())
 			.isEqualTo("from-another-replica");
 		assertThat(this.mints).hasValue(0);
 	}
@@ -103,7 +103,7 @@ class TokenServiceTests {
 			}
 
 		};
-		TokenCacheStatus status = new TokenCacheStatus();
+		TokenCacheStatus status = new TokenCacheStatus(this.clock);
 		AtomicInteger failures = new AtomicInteger();
 		TokenService service = new TokenServiceFactory(100, flaky, null, status, new TokenMetrics() {
 
@@ -125,7 +125,7 @@ class TokenServiceTests {
 
 	@Test
 	void tokenWhenMintedTokenHasNoExpiryThenNotCached() {
-		TokenService service = service(null, new TokenCacheStatus());
+		TokenService service = service(null, new TokenCacheStatus(this.clock));
 		service.token(this.key, () -> Mono.just(new MintedToken("no-expiry-" + this.mints.incrementAndGet(), null)))
 			.block();
 		service.token(this.key, () -> Mono.just(new MintedToken("no-expiry-" + this.mints.incrementAndGet(), null)))

@@ -2,11 +2,13 @@ package io.edgegateway.app.credential;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import io.edgegateway.app.support.CredentialsFixture;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
+import io.edgegateway.filters.support.TestClock;
 import io.edgegateway.idp.DemoIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +26,14 @@ class IdpCircuitBreakerIntegrationTests {
 	Path keys;
 
 	@Test
-	void providerKeepsFailingThenCircuitOpensFailsFastAndClosesWhenItIsBack() throws InterruptedException {
+	void providerKeepsFailingThenCircuitOpensFailsFastAndClosesWhenItIsBack() {
+		TestClock clock = TestClock.ticking();
 		try (CredentialsFixture fixture = CredentialsFixture.start(this.keys);
 				GatewayInstance gateway = fixture.startGateway(Map.of("edge.token-cache.enabled", false,
 						"edge.credentials.circuit-breaker.minimum-number-of-calls", 4,
 						"edge.credentials.circuit-breaker.sliding-window-size", 4,
 						"edge.credentials.circuit-breaker.wait-in-open-state", "2s",
-						"edge.credentials.circuit-breaker.permitted-calls-in-half-open-state", 1))) {
+						"edge.credentials.circuit-breaker.permitted-calls-in-half-open-state", 1), clock)) {
 			DemoIdentityProvider idp = fixture.idp();
 			TestBrowser browser = new TestBrowser();
 			browser.signIn(gateway.url() + "/", "alice", "alice-password");
@@ -48,7 +51,7 @@ class IdpCircuitBreakerIntegrationTests {
 			assertThat(idp.tokenRequests()).isEqualTo(callsWhenOpened);
 
 			idp.tokenEndpointFailure(0);
-			Thread.sleep(2_100);
+			clock.advance(Duration.ofMillis(2_100));
 			assertThat(call(browser, gateway).statusCode()).isEqualTo(200);
 			assertThat(call(browser, gateway).statusCode()).isEqualTo(200);
 		}

@@ -3,6 +3,7 @@ package io.edgegateway.app.routes;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Teams' route files over the real gateway: a new file's routes answer, a broken version
@@ -119,19 +121,10 @@ class RouteFilesIntegrationTests {
 		Files.createSymbolicLink(this.routes.resolve("team-c.yaml"), Path.of("..data", "team-c.yaml"));
 	}
 
-	private void awaitStatus(GatewayInstance gateway, String bearer, String path, Predicate<Integer> expected)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		int status;
-		do {
-			status = call(gateway, bearer, path).statusCode();
-			if (expected.test(status)) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		while (System.nanoTime() < deadline);
-		throw new AssertionError(path + " answered " + status + " after 10 s");
+	private void awaitStatus(GatewayInstance gateway, String bearer, String path, Predicate<Integer> expected) {
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(call(gateway, bearer, path).statusCode()).as(path).matches(expected));
 	}
 
 	private HttpResponse<String> call(GatewayInstance gateway, String bearer, String path) {

@@ -59,7 +59,9 @@ class TokenRefreshIntegrationTests {
 	@Test
 	void parallelRequestsOfOneSessionOverTwoReplicasWithRotatingRefreshTokensThenOneRefresh() throws Exception {
 		// 65 s tokens count as expired 5 s after they are issued (Spring Security's 60 s
-		// skew).
+		// skew). This test waits in real time: Spring Security stamps a token's expiry
+		// with the system clock when the provider's answer arrives (expires_in), so a
+		// clock moved forward would make the refreshed token look expired too.
 		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
 			.port(0)
 			.accessTokenTimeToLive(Duration.ofSeconds(65))

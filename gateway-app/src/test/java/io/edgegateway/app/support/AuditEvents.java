@@ -1,15 +1,20 @@
 package io.edgegateway.app.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.edgegateway.filters.audit.LoggingAuditEventWriter;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reads the audit events a gateway in this JVM writes, from the logging system, as an
@@ -57,19 +62,16 @@ public final class AuditEvents {
 	 * @return the route's events
 	 */
 	public List<Map<String, Object>> forRoute(String routeId, int expected) {
-		long deadline = System.nanoTime() + 5_000_000_000L;
-		List<Map<String, Object>> events = parse(routeId);
-		while (events.size() < expected && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			events = parse(routeId);
+		AtomicReference<List<Map<String, Object>>> events = new AtomicReference<>(parse(routeId));
+		try {
+			await().atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> events.updateAndGet((previous) -> parse(routeId)).size() >= expected);
 		}
-		return events;
+		catch (ConditionTimeoutException ex) {
+			// fewer than expected: the caller's assertion says which are missing
+		}
+		return events.get();
 	}
 
 	@SuppressWarnings("unchecked")

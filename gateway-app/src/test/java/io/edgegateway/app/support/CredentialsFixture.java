@@ -1,12 +1,14 @@
 package io.edgegateway.app.support;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.edgegateway.filters.support.TestKeys;
 import io.edgegateway.idp.DemoIdentityProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An identity provider that knows the gateway's client keys and service account, and the
@@ -106,8 +108,18 @@ public final class CredentialsFixture implements AutoCloseable {
 	 * @return the gateway
 	 */
 	public GatewayInstance startGateway(Map<String, Object> more) {
+		return startGateway(more, null);
+	}
+
+	/**
+	 * Start a gateway with these properties and a clock the test moves.
+	 * @param more properties to add
+	 * @param clock the gateway's clock, or {@code null} for the system's
+	 * @return the gateway
+	 */
+	public GatewayInstance startGateway(Map<String, Object> more, @Nullable Clock clock) {
 		return GatewayInstance.start(this.idp.issuer(), TestServers.upstream().uri().toString(),
-				gatewayProperties(more));
+				gatewayProperties(more), clock);
 	}
 
 	@Override

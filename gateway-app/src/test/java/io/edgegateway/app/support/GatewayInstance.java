@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import io.edgegateway.app.EdgeGatewayApplication;
 import io.edgegateway.filters.support.RedisSupport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -68,11 +70,24 @@ public final class GatewayInstance implements AutoCloseable {
 	 * @return the running gateway
 	 */
 	public static GatewayInstance start(String idp, String upstream, Map<String, Object> properties) {
+		return start(idp, upstream, properties, null);
+	}
+
+	/**
+	 * Start a gateway whose clock the test moves.
+	 * @param idp the identity provider's issuer
+	 * @param upstream the echo upstream's URI
+	 * @param properties further properties, overriding the defaults
+	 * @param clock the gateway's clock, or {@code null} for the system's
+	 * @return the running gateway
+	 */
+	public static GatewayInstance start(String idp, String upstream, Map<String, Object> properties,
+			@Nullable Clock clock) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("edge.demo.idp", idp);
 		all.put("edge.demo.upstream", upstream);
 		all.putAll(properties);
-		return run(all, "demo");
+		return run(all, clock, "demo");
 	}
 
 	/**
@@ -88,10 +103,10 @@ public final class GatewayInstance implements AutoCloseable {
 				"org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration,"
 						+ "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
 		all.putAll(properties);
-		return run(all);
+		return run(all, null);
 	}
 
-	private static GatewayInstance run(Map<String, Object> properties, String... profiles) {
+	private static GatewayInstance run(Map<String, Object> properties, @Nullable Clock clock, String... profiles) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", 0);
 		all.put("management.server.port", freePort());
@@ -102,7 +117,11 @@ public final class GatewayInstance implements AutoCloseable {
 			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
 			.profiles(profiles)
-			.initializers(GatewayInstance::ownNettyResources)
+			.initializers(GatewayInstance::ownNettyResources, (initialized) -> {
+				if (clock != null) {
+					((GenericApplicationContext) initialized).registerBean("testClock", Clock.class, () -> clock);
+				}
+			})
 			.run(args);
 		return new GatewayInstance(context);
 	}

@@ -41,6 +41,8 @@ public class DelegatedServiceAccountGatewayFilterFactory
 
 		private @Nullable String serviceAccount;
 
+		private @Nullable String scope;
+
 		public @Nullable String getServiceAccount() {
 			return this.serviceAccount;
 		}
@@ -50,12 +52,21 @@ public class DelegatedServiceAccountGatewayFilterFactory
 			return this;
 		}
 
+		public @Nullable String getScope() {
+			return this.scope;
+		}
+
+		public Config setScope(@Nullable String scope) {
+			this.scope = scope;
+			return this;
+		}
+
 		@Override
 		public CredentialSpec toSpec() {
 			return CredentialSpec
 				.builder(routeId(), CredentialMode.DELEGATED_SERVICE_ACCOUNT,
 						required("service-account", this.serviceAccount))
-				.scopes(scopes())
+				.scopes(scopes(this.scope))
 				.build();
 		}
 
@@ -63,7 +74,7 @@ public class DelegatedServiceAccountGatewayFilterFactory
 		public String toString() {
 			return new ToStringCreator(this).append("routeId", getRouteId())
 				.append("serviceAccount", this.serviceAccount)
-				.append("scope", getScope())
+				.append("scope", this.scope)
 				.toString();
 		}
 

@@ -3,11 +3,11 @@ package io.edgegateway.filters.credential.obo;
 import java.util.List;
 
 import io.edgegateway.filters.credential.AbstractCredentialGatewayFilterFactory;
-import io.edgegateway.filters.credential.CredentialConfig;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.InvalidCredentialSpecException;
+import io.edgegateway.filters.credential.RegisteredCredentialConfig;
 
 import org.springframework.core.style.ToStringCreator;
 
@@ -37,7 +37,7 @@ public class OnBehalfOfGatewayFilterFactory
 	/**
 	 * The route's arguments: {@code registration} and {@code scope}, both required.
 	 */
-	public static class Config extends CredentialConfig {
+	public static class Config extends RegisteredCredentialConfig {
 
 		@Override
 		public CredentialSpec toSpec() {

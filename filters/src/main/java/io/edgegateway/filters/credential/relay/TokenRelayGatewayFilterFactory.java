@@ -7,6 +7,7 @@ import io.edgegateway.filters.credential.CredentialConfig;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.credential.CredentialSpec;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.style.ToStringCreator;
 
@@ -40,9 +41,20 @@ public class TokenRelayGatewayFilterFactory
 	 */
 	public static class Config extends CredentialConfig {
 
+		private @Nullable String registration;
+
+		public @Nullable String getRegistration() {
+			return this.registration;
+		}
+
+		public Config setRegistration(@Nullable String registration) {
+			this.registration = registration;
+			return this;
+		}
+
 		@Override
 		public CredentialSpec toSpec() {
-			return CredentialSpec.builder(routeId(), CredentialMode.TOKEN_RELAY, getRegistration()).build();
+			return CredentialSpec.builder(routeId(), CredentialMode.TOKEN_RELAY, this.registration).build();
 		}
 
 		@Override

@@ -1,5 +1,7 @@
 package io.edgegateway.filters.credential.resilience;
 
+import java.time.Clock;
+
 import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialsProperties;
@@ -22,8 +24,9 @@ public final class IdpCircuitBreakers {
 
 	private final CircuitBreakerRegistry registry;
 
-	public IdpCircuitBreakers(CredentialsProperties.CircuitBreaker properties) {
+	public IdpCircuitBreakers(CredentialsProperties.CircuitBreaker properties, Clock clock) {
 		this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.clock(clock)
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(properties.getSlidingWindowSize())
 			.minimumNumberOfCalls(properties.getMinimumNumberOfCalls())

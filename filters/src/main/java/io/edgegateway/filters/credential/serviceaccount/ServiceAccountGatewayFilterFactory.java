@@ -7,7 +7,6 @@ import io.edgegateway.filters.credential.AudienceCredentialConfig;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.credential.CredentialSpec;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.style.ToStringCreator;
 

@@ -75,8 +75,8 @@ public class TokenCacheBenchmarks {
 		keys.setKeys(Map.of("bench", Base64.getEncoder().encodeToString(new byte[32])));
 		this.redis = new RedisTokenCache(this.connectionFactory, AesGcmCipher.from(keys, "bench"),
 				"edge-bench:" + UUID.randomUUID() + ":", Duration.ofSeconds(2));
-		this.tokens = new TokenServiceFactory(100_000, this.redis, null, new TokenCacheStatus(), TokenMetrics.NONE,
-				Clock.systemUTC())
+		this.tokens = new TokenServiceFactory(100_000, this.redis, null, new TokenCacheStatus(Clock.systemUTC()),
+				TokenMetrics.NONE, Clock.systemUTC())
 			.create(Duration.ofSeconds(30), Duration.ofSeconds(60));
 		this.tokens.token(this.warm, this::mint).block();
 		this.redis.put(this.warm, token(), Duration.ofMinutes(10)).block();
