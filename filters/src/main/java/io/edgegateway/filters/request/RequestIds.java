@@ -2,6 +2,7 @@ package io.edgegateway.filters.request;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,10 @@ public final class RequestIds {
 
 	/**
 	 * The id a request carries on: the single inbound value when it is well-formed (1 to
-	 * 128 characters of letters, digits, {@code . _ : -}), otherwise a new UUID.
+	 * 128 characters of letters, digits, {@code . _ : -}), otherwise a new random
+	 * (version 4) UUID. A correlation id is no secret: it comes from the thread's own
+	 * generator, not from {@link UUID#randomUUID()}, whose {@code SecureRandom}
+	 * serialises every request of the process on one lock and reads {@code /dev/urandom}.
 	 * @param inbound the inbound header values, possibly {@code null}
 	 * @return the request id
 	 */
@@ -34,7 +38,14 @@ public final class RequestIds {
 		if (inbound != null && inbound.size() == 1 && WELL_FORMED.matcher(inbound.get(0)).matches()) {
 			return inbound.get(0);
 		}
-		return UUID.randomUUID().toString();
+		return randomUuid().toString();
+	}
+
+	private static UUID randomUuid() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long leastSignificant = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+		return new UUID(mostSignificant, leastSignificant);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.edgegateway.filters.identity;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.edgegateway.filters.request.RequestIds;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,13 @@ class RequestIdsTests {
 	void resolveWhenDuplicatedOrAbsentThenNewIdEachTime() {
 		assertThat(RequestIds.resolve(List.of("a", "b"))).matches("[0-9a-f-]{36}");
 		assertThat(RequestIds.resolve(null)).isNotEqualTo(RequestIds.resolve(null));
+	}
+
+	@Test
+	void resolveWhenAbsentThenRandomVersionFourUuid() {
+		UUID id = UUID.fromString(RequestIds.resolve(null));
+		assertThat(id.version()).isEqualTo(4);
+		assertThat(id.variant()).isEqualTo(2);
 	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -33,7 +34,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code audiences}, {@code jws-algorithms}) and the same validation (signature, issuer,
  * expiry, audience, and any further {@link OAuth2TokenValidator} bean), with the
  * provider's keys from a {@link JwkSetSource} that fetches them at most once per
- * {@code edge.security.bearer.jwks-refresh-cooldown}.
+ * {@code edge.security.bearer.jwks-refresh-cooldown}. A token's signature is verified
+ * once: later requests with it run the claim validators only ({@link VerifiedJwtCache}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' != '' "
@@ -72,9 +74,16 @@ class BearerTokenConfiguration {
 					(audiences) -> audiences != null && !Collections.disjoint(audiences, jwt.getAudiences())));
 		}
 		additionalValidators.orderedStream().forEach(validators::add);
-		decoder.setJwtValidator(validators.isEmpty() ? JwtValidators.createDefault()
-				: JwtValidators.createDefaultWithValidators(validators));
-		return decoder;
+		JwtTimestampValidator timestamps = new JwtTimestampValidator();
+		timestamps.setClock(clock);
+		validators.add(timestamps);
+		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(validators);
+		decoder.setJwtValidator(validator);
+		EdgeSecurityProperties.Bearer bearer = security.getBearer();
+		if (bearer.getVerifiedCacheSize() == 0) {
+			return decoder;
+		}
+		return new VerifiedJwtCache(decoder, validator, bearer.getVerifiedCacheSize(), bearer.getJwksMaxAge(), clock);
 	}
 
 }

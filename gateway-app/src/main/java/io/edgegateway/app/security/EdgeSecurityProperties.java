@@ -120,6 +120,9 @@ public class EdgeSecurityProperties implements Validator {
 		if (cooldown.isZero() || cooldown.isNegative()) {
 			errors.rejectValue("bearer.jwksRefreshCooldown", "invalid", "must be positive");
 		}
+		if (properties.getBearer().getVerifiedCacheSize() < 0) {
+			errors.rejectValue("bearer.verifiedCacheSize", "invalid", "must be 0 or more");
+		}
 	}
 
 	/**
@@ -141,12 +144,27 @@ public class EdgeSecurityProperties implements Validator {
 		 */
 		private Duration jwksMaxAge = Duration.ofMinutes(5);
 
+		/**
+		 * How many verified bearer tokens each replica keeps, so that a token's signature
+		 * is verified once rather than on every request (its claims are validated on
+		 * every request); {@code 0} verifies every time. Default 10,000.
+		 */
+		private long verifiedCacheSize = 10_000;
+
 		public Duration getJwksRefreshCooldown() {
 			return this.jwksRefreshCooldown;
 		}
 
 		public void setJwksRefreshCooldown(Duration jwksRefreshCooldown) {
 			this.jwksRefreshCooldown = jwksRefreshCooldown;
+		}
+
+		public long getVerifiedCacheSize() {
+			return this.verifiedCacheSize;
+		}
+
+		public void setVerifiedCacheSize(long verifiedCacheSize) {
+			this.verifiedCacheSize = verifiedCacheSize;
 		}
 
 		public Duration getJwksMaxAge() {

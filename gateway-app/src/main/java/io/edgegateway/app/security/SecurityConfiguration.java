@@ -28,7 +28,6 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
@@ -134,9 +133,7 @@ class SecurityConfiguration {
 		}
 		http.requestCache((cache) -> cache.requestCache(requestCache));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
-		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-		csrfTokens.setCookieName(CSRF_COOKIE);
-		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokens(CSRF_COOKIE))
 			.csrfTokenRequestHandler(new ProxyCsrfTokenRequestHandler())
 			.requireCsrfProtectionMatcher(stateChangingWithoutBearerToken()));
 		http.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF);

@@ -1,16 +1,21 @@
 package io.edgegateway.app.session;
 
+import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgegateway.filters.crypto.AesGcmCipher;
+import io.lettuce.core.AbstractRedisClient;
+import org.jspecify.annotations.Nullable;
 import io.edgegateway.filters.redis.RedisConfiguredCondition;
 import io.edgegateway.filters.redis.RedisNotConfiguredCondition;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
@@ -18,7 +23,6 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
-import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 
 /**
  * Where browser sessions live: in Redis when Redis is configured, so any replica serves
@@ -40,8 +44,25 @@ class SessionConfiguration {
 	static class RedisSessions {
 
 		@Bean
-		ReactiveSessionRepository<?> sessionRepository(ReactiveRedisConnectionFactory connectionFactory,
-				SessionProperties properties) {
+		LocalSessionCache localSessionCache(SessionProperties properties) {
+			return new LocalSessionCache(properties.getLocalCache().getMaximumSize(), properties.getTouchInterval());
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "edge.session.local-cache.enabled", matchIfMissing = true)
+		SessionInvalidations sessionInvalidations(ReactiveRedisConnectionFactory connectionFactory,
+				LocalSessionCache cache, SessionProperties properties) {
+			return new SessionInvalidations(() -> nativeClient(connectionFactory), cache,
+					properties.getRedisNamespace(), properties.getLocalCache().getHeartbeat());
+		}
+
+		private static @Nullable AbstractRedisClient nativeClient(ReactiveRedisConnectionFactory connectionFactory) {
+			return (connectionFactory instanceof LettuceConnectionFactory lettuce) ? lettuce.getNativeClient() : null;
+		}
+
+		@Bean
+		TrackedRedisSessionRepository sessionRepository(ReactiveRedisConnectionFactory connectionFactory,
+				LocalSessionCache cache, SessionProperties properties, Clock clock) {
 			AesGcmCipher cipher = AesGcmCipher.from(properties.getEncryption(), "edge.session.encryption");
 			RedisSerializer<Object> values = new EncryptingRedisSerializer(
 					new JdkSerializationRedisSerializer(getClass().getClassLoader()), cipher,
@@ -51,11 +72,10 @@ class SessionConfiguration {
 				.key(RedisSerializer.string())
 				.hashKey(RedisSerializer.string())
 				.build();
-			ReactiveRedisSessionRepository repository = new ReactiveRedisSessionRepository(
-					new ReactiveRedisTemplate<>(connectionFactory, context));
-			repository.setRedisKeyNamespace(properties.getRedisNamespace());
-			repository.setDefaultMaxInactiveInterval(properties.getTimeout());
-			return new UnreadableSessionAsAbsentRepository<>(repository);
+			return new TrackedRedisSessionRepository(new ReactiveRedisTemplate<>(connectionFactory, context),
+					new ReactiveRedisTemplate<>(connectionFactory, RedisSerializationContext.byteBuffer()), values,
+					cache, properties.getRedisNamespace(), properties.getTimeout(), properties.getTouchInterval(),
+					clock);
 		}
 
 	}

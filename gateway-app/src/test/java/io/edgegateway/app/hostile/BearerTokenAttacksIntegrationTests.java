@@ -96,6 +96,15 @@ class BearerTokenAttacksIntegrationTests {
 	}
 
 	@Test
+	void tokenUsedAgainAfterItExpiredThen401() {
+		String token = providerToken(Duration.ofSeconds(120));
+		assertThat(send(token).status()).isEqualTo(200);
+		assertThat(send(token).status()).isEqualTo(200);
+		clock.advance(Duration.ofSeconds(120).plus(Duration.ofSeconds(61)));
+		assertUnauthorized(token);
+	}
+
+	@Test
 	void algNoneThen401() {
 		String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
 		String token = header + "." + base64Url(claims().toString()) + ".";
@@ -183,8 +192,12 @@ class BearerTokenAttacksIntegrationTests {
 	}
 
 	private static String providerToken() {
-		Instant now = Instant.now();
-		return idp.signAccessToken(Map.of("sub", "carol", "aud", List.of("edge-gateway")), now, now.plusSeconds(300));
+		return providerToken(Duration.ofSeconds(300));
+	}
+
+	private static String providerToken(Duration lifetime) {
+		Instant now = clock.instant();
+		return idp.signAccessToken(Map.of("sub", "carol", "aud", List.of("edge-gateway")), now, now.plus(lifetime));
 	}
 
 	private static String attackerToken(JWSHeader header) {
@@ -199,7 +212,7 @@ class BearerTokenAttacksIntegrationTests {
 	}
 
 	private static JWTClaimsSet claims() {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return new JWTClaimsSet.Builder().issuer(idp.issuer())
 			.subject("mallory")
 			.audience("edge-gateway")

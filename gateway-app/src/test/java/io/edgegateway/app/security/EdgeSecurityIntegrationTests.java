@@ -298,10 +298,16 @@ class EdgeSecurityIntegrationTests {
 					.scan(cursor, ScanArgs.Builder.matches(NAMESPACE + "*").limit(500));
 				for (byte[] key : page.getKeys()) {
 					keys.add(new String(key, StandardCharsets.ISO_8859_1));
-					connection.sync()
-						.hgetall(key)
-						.forEach((field, value) -> values.add(new String(field, StandardCharsets.ISO_8859_1) + "="
-								+ new String(value, StandardCharsets.ISO_8859_1)));
+					if ("hash".equals(connection.sync().type(key))) {
+						connection.sync()
+							.hgetall(key)
+							.forEach((field, value) -> values.add(new String(field, StandardCharsets.ISO_8859_1) + "="
+									+ new String(value, StandardCharsets.ISO_8859_1)));
+					}
+					else {
+						byte[] value = connection.sync().get(key);
+						values.add((value != null) ? new String(value, StandardCharsets.ISO_8859_1) : "");
+					}
 				}
 				cursor = page;
 			}

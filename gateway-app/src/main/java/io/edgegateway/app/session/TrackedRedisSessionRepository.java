@@ -1,0 +1,236 @@
+package io.edgegateway.app.session;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.data.redis.serializer.SerializationException;
+import org.springframework.session.MapSession;
+import org.springframework.session.ReactiveSessionRepository;
+
+/**
+ * Browser sessions in Redis, read once per replica and then served from memory while
+ * Redis reports every change ({@link LocalSessionCache}, {@link SessionInvalidations}),
+ * and written only when something changed: new attributes, a new id, or an access time
+ * older than the touch interval (sliding expiration, as ASP.NET Core's cookie sessions
+ * and connect-mongo's {@code touchAfter} do it). A warm session request therefore costs
+ * no Redis command, where Spring Session's repository reads the whole session and writes
+ * its access time and expiry back on every request.
+ * <p>
+ * The hash keeps Spring Session's layout ({@code <namespace>:sessions:<id>}, fields
+ * {@code creationTime}, {@code lastAccessedTime}, {@code maxInactiveInterval},
+ * {@code sessionAttr:<name>}), so sessions survive an upgrade. A write is one script: the
+ * changed fields, the removed ones and the expiry together, and only if the session still
+ * exists, so a request that ends after a logout never brings its session back.
+ */
+final class TrackedRedisSessionRepository implements ReactiveSessionRepository<TrackedSession> {
+
+	private static final Log logger = LogFactory.getLog(TrackedRedisSessionRepository.class);
+
+	static final String CREATION_TIME = "creationTime";
+
+	static final String LAST_ACCESSED_TIME = "lastAccessedTime";
+
+	static final String MAX_INACTIVE_INTERVAL = "maxInactiveInterval";
+
+	static final String ATTRIBUTE_PREFIX = "sessionAttr:";
+
+	/**
+	 * ARGV: create|update, expiry (ms), number of fields to set, the fields and values to
+	 * set, then the fields to remove.
+	 */
+	private static final RedisScript<Long> WRITE = RedisScript.of("""
+			if ARGV[1] == 'update' and redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+			local last = 3 + 2 * tonumber(ARGV[3])
+			redis.call('HSET', KEYS[1], unpack(ARGV, 4, last))
+			if #ARGV > last then redis.call('HDEL', KEYS[1], unpack(ARGV, last + 1)) end
+			redis.call('PEXPIRE', KEYS[1], ARGV[2])
+			return 1
+			""", Long.class);
+
+	private final ReactiveRedisTemplate<String, Object> sessions;
+
+	private final ReactiveRedisTemplate<ByteBuffer, ByteBuffer> scripts;
+
+	private final RedisSerializer<Object> values;
+
+	private final LocalSessionCache cache;
+
+	private final String keyPrefix;
+
+	private final Duration timeout;
+
+	private final Duration touchInterval;
+
+	private final Clock clock;
+
+	/**
+	 * Create a repository.
+	 * @param sessions reads session hashes (string keys and fields, encrypted values)
+	 * @param scripts writes them
+	 * @param values serializes and encrypts values
+	 * @param cache this replica's copies
+	 * @param namespace the key namespace
+	 * @param timeout how long a session lives without requests
+	 * @param touchInterval how often the access time is written
+	 * @param clock the time
+	 */
+	TrackedRedisSessionRepository(ReactiveRedisTemplate<String, Object> sessions,
+			ReactiveRedisTemplate<ByteBuffer, ByteBuffer> scripts, RedisSerializer<Object> values,
+			LocalSessionCache cache, String namespace, Duration timeout, Duration touchInterval, Clock clock) {
+		this.sessions = sessions;
+		this.scripts = scripts;
+		this.values = values;
+		this.cache = cache;
+		this.keyPrefix = namespace + ":sessions:";
+		this.timeout = timeout;
+		this.touchInterval = touchInterval;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<TrackedSession> createSession() {
+		return Mono.fromSupplier(() -> {
+			MapSession session = new MapSession();
+			Instant now = this.clock.instant();
+			session.setCreationTime(now);
+			session.setLastAccessedTime(now);
+			session.setMaxInactiveInterval(this.timeout);
+			return TrackedSession.created(session);
+		});
+	}
+
+	@Override
+	public Mono<Void> save(TrackedSession session) {
+		if (!session.needsWrite(this.touchInterval)) {
+			this.cache.accessed(session.getId(), session.getLastAccessedTime());
+			return Mono.empty();
+		}
+		String storedId = session.storedId();
+		Mono<Void> rename = session.idChanged() ? rename(storedId, session.getId()) : Mono.empty();
+		return rename.then(write(session)).doOnSuccess((done) -> session.written()).doFinally((signal) -> {
+			this.cache.invalidate(storedId);
+			this.cache.invalidate(session.getId());
+		});
+	}
+
+	private Mono<Void> rename(String from, String to) {
+		return this.sessions.rename(key(from), key(to))
+			.onErrorResume(TrackedRedisSessionRepository::noSuchKey, (ex) -> Mono.just(false))
+			.then();
+	}
+
+	/**
+	 * The session was deleted (a logout on another replica) before its id changed.
+	 */
+	private static boolean noSuchKey(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains("no such key")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Mono<Void> write(TrackedSession session) {
+		List<ByteBuffer> set = new ArrayList<>();
+		List<ByteBuffer> remove = new ArrayList<>();
+		field(set, LAST_ACCESSED_TIME, session.getLastAccessedTime().toEpochMilli());
+		field(set, MAX_INACTIVE_INTERVAL, (int) session.getMaxInactiveInterval().toSeconds());
+		if (session.isNew()) {
+			field(set, CREATION_TIME, session.getCreationTime().toEpochMilli());
+		}
+		session.changedAttributes().forEach((name, value) -> {
+			if (value != null) {
+				field(set, ATTRIBUTE_PREFIX + name, value);
+			}
+			else {
+				remove.add(text(ATTRIBUTE_PREFIX + name));
+			}
+		});
+		List<ByteBuffer> args = new ArrayList<>(3 + set.size() + remove.size());
+		args.add(text(session.isNew() ? "create" : "update"));
+		args.add(text(Long.toString(session.getMaxInactiveInterval().toMillis())));
+		args.add(text(Integer.toString(set.size() / 2)));
+		args.addAll(set);
+		args.addAll(remove);
+		return this.scripts.execute(WRITE, List.of(text(key(session.getId()))), args).then();
+	}
+
+	private void field(List<ByteBuffer> set, String name, Object value) {
+		set.add(text(name));
+		set.add(ByteBuffer.wrap(this.values.serialize(value)));
+	}
+
+	private static ByteBuffer text(String value) {
+		return ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public Mono<TrackedSession> findById(String id) {
+		Instant now = this.clock.instant();
+		MapSession cached = this.cache.get(id, now);
+		if (cached != null) {
+			return Mono.just(TrackedSession.stored(cached));
+		}
+		long epoch = this.cache.epoch();
+		return this.sessions.<String, Object>opsForHash()
+			.entries(key(id))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.mapNotNull((hash) -> session(id, hash))
+			.filter((session) -> !expired(session, now))
+			.doOnNext((session) -> this.cache.put(session, epoch))
+			.map(TrackedSession::stored)
+			.onErrorResume(SerializationException.class, (ex) -> {
+				logger
+					.warn("Ignoring a session that cannot be read (" + ex.getMessage() + "); the user signs in again");
+				return Mono.empty();
+			});
+	}
+
+	private static @Nullable MapSession session(String id, Map<String, Object> hash) {
+		if (!(hash.get(CREATION_TIME) instanceof Long created)
+				|| !(hash.get(LAST_ACCESSED_TIME) instanceof Long accessed)
+				|| !(hash.get(MAX_INACTIVE_INTERVAL) instanceof Integer maxInactive)) {
+			return null;
+		}
+		MapSession session = new MapSession(id);
+		session.setCreationTime(Instant.ofEpochMilli(created));
+		session.setLastAccessedTime(Instant.ofEpochMilli(accessed));
+		session.setMaxInactiveInterval(Duration.ofSeconds(maxInactive));
+		hash.forEach((field, value) -> {
+			if (field.startsWith(ATTRIBUTE_PREFIX)) {
+				session.setAttribute(field.substring(ATTRIBUTE_PREFIX.length()), value);
+			}
+		});
+		return session;
+	}
+
+	private static boolean expired(MapSession session, Instant now) {
+		return session.getLastAccessedTime().plus(session.getMaxInactiveInterval()).isBefore(now);
+	}
+
+	@Override
+	public Mono<Void> deleteById(String id) {
+		this.cache.invalidate(id);
+		return this.sessions.delete(key(id)).doFinally((signal) -> this.cache.invalidate(id)).then();
+	}
+
+	private String key(String id) {
+		return this.keyPrefix + id;
+	}
+
+}

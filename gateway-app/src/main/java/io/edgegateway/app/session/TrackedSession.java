@@ -1,0 +1,163 @@
+package io.edgegateway.app.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.session.MapSession;
+import org.springframework.session.Session;
+
+/**
+ * A session as one request sees it: a private copy of the stored state, and what the
+ * request changed, so that saving it writes only the changes, and nothing at all when
+ * only the access time moved by less than the touch interval.
+ */
+final class TrackedSession implements Session {
+
+	private final MapSession session;
+
+	private final Map<String, @Nullable Object> changedAttributes = new LinkedHashMap<>();
+
+	private @Nullable Instant storedAccessTime;
+
+	private String storedId;
+
+	private boolean maxInactiveIntervalChanged;
+
+	private TrackedSession(MapSession session, @Nullable Instant storedAccessTime) {
+		this.session = session;
+		this.storedAccessTime = storedAccessTime;
+		this.storedId = session.getId();
+	}
+
+	/**
+	 * A session not yet in Redis.
+	 * @param session its state
+	 * @return the session
+	 */
+	static TrackedSession created(MapSession session) {
+		return new TrackedSession(session, null);
+	}
+
+	/**
+	 * A session read from Redis or from this replica's copy of it.
+	 * @param stored the stored state, copied so the request's changes stay its own
+	 * @return the session
+	 */
+	static TrackedSession stored(MapSession stored) {
+		return new TrackedSession(new MapSession(stored), stored.getLastAccessedTime());
+	}
+
+	boolean isNew() {
+		return this.storedAccessTime == null;
+	}
+
+	String storedId() {
+		return this.storedId;
+	}
+
+	boolean idChanged() {
+		return !isNew() && !this.storedId.equals(getId());
+	}
+
+	/**
+	 * Whether saving the session must write to Redis: it is new, its id, attributes or
+	 * timeout changed, or its stored access time is at least {@code touchInterval} old.
+	 * @param touchInterval how often the access time (and the idle expiry) is renewed
+	 * @return whether to write
+	 */
+	boolean needsWrite(Duration touchInterval) {
+		return isNew() || idChanged() || this.maxInactiveIntervalChanged || !this.changedAttributes.isEmpty()
+				|| Duration.between(this.storedAccessTime, getLastAccessedTime()).compareTo(touchInterval) >= 0;
+	}
+
+	Map<String, @Nullable Object> changedAttributes() {
+		return (isNew()) ? allAttributes() : this.changedAttributes;
+	}
+
+	private Map<String, @Nullable Object> allAttributes() {
+		Map<String, @Nullable Object> attributes = new LinkedHashMap<>();
+		for (String name : this.session.getAttributeNames()) {
+			attributes.put(name, this.session.getAttribute(name));
+		}
+		return attributes;
+	}
+
+	/**
+	 * The session was written: what the request changed is now stored.
+	 */
+	void written() {
+		this.storedId = getId();
+		this.storedAccessTime = getLastAccessedTime();
+		this.changedAttributes.clear();
+		this.maxInactiveIntervalChanged = false;
+	}
+
+	@Override
+	public String getId() {
+		return this.session.getId();
+	}
+
+	@Override
+	public String changeSessionId() {
+		return this.session.changeSessionId();
+	}
+
+	@Override
+	public <T> @Nullable T getAttribute(String attributeName) {
+		return this.session.getAttribute(attributeName);
+	}
+
+	@Override
+	public Set<String> getAttributeNames() {
+		return this.session.getAttributeNames();
+	}
+
+	@Override
+	public void setAttribute(String attributeName, @Nullable Object attributeValue) {
+		this.session.setAttribute(attributeName, attributeValue);
+		this.changedAttributes.put(attributeName, attributeValue);
+	}
+
+	@Override
+	public void removeAttribute(String attributeName) {
+		this.session.removeAttribute(attributeName);
+		this.changedAttributes.put(attributeName, null);
+	}
+
+	@Override
+	public Instant getCreationTime() {
+		return this.session.getCreationTime();
+	}
+
+	@Override
+	public void setLastAccessedTime(Instant lastAccessedTime) {
+		this.session.setLastAccessedTime(lastAccessedTime);
+	}
+
+	@Override
+	public Instant getLastAccessedTime() {
+		return this.session.getLastAccessedTime();
+	}
+
+	@Override
+	public void setMaxInactiveInterval(Duration interval) {
+		this.session.setMaxInactiveInterval(interval);
+		this.maxInactiveIntervalChanged = true;
+	}
+
+	@Override
+	public Duration getMaxInactiveInterval() {
+		return this.session.getMaxInactiveInterval();
+	}
+
+	@Override
+	public boolean isExpired() {
+		return this.session.isExpired();
+	}
+
+}

@@ -1,0 +1,181 @@
+package io.edgegateway.app.session;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import io.edgegateway.app.support.Echo;
+import io.edgegateway.app.support.GatewayInstance;
+import io.edgegateway.app.support.TestBrowser;
+import io.edgegateway.app.support.TestServers;
+import io.edgegateway.filters.support.RedisSupport;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each replica serves the sessions it knows from memory and hears from Redis of every
+ * change: a warm session request reads nothing from Redis, and a logout or a revocation
+ * on one replica (or in Redis itself) ends the session on every replica within a second.
+ */
+class SessionCacheIntegrationTests {
+
+	private static final String NAMESPACE = GatewayInstance.newNamespace();
+
+	private static GatewayInstance first;
+
+	private static GatewayInstance second;
+
+	private static RedisClient redisClient;
+
+	private static StatefulRedisConnection<String, String> redis;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@BeforeAll
+	static void startReplicas() {
+		String idp = TestServers.idp().issuer();
+		String upstream = TestServers.upstream().uri().toString();
+		first = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
+		second = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
+		redisClient = RedisClient.create(RedisSupport.redis().url());
+		redis = redisClient.connect();
+	}
+
+	@AfterAll
+	static void stopReplicas() {
+		first.close();
+		second.close();
+		redis.close();
+		redisClient.shutdown();
+	}
+
+	@Test
+	void warmSessionRequestsReadNothingFromRedis() throws Exception {
+		String session = signIn("alice");
+		assertThat(redis.sync().exists(sessionKey(session))).isEqualTo(1);
+		assertServedFromMemory(session);
+	}
+
+	@Test
+	void replicasTrustTheirMemoryAgainAfterRedisMissedAHeartbeat() throws Exception {
+		String session = signIn("alice");
+		assertThat(userAt(first, session)).isEqualTo("alice");
+		redis.sync().clientPause(1500);
+		Thread.sleep(1600);
+		assertServedFromMemory(session);
+	}
+
+	private void assertServedFromMemory(String session) throws InterruptedException {
+		assertThat(userAt(first, session)).isEqualTo("alice");
+		assertThat(userAt(second, session)).isEqualTo("alice");
+		Thread.sleep(1100);
+		long deadline = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+		int served = 0;
+		while (System.nanoTime() < deadline) {
+			assertThat(userAt(first, session)).isEqualTo("alice");
+			assertThat(userAt(second, session)).isEqualTo("alice");
+			served += 2;
+			Thread.sleep(100);
+		}
+		assertThat(served).isGreaterThan(10);
+		assertThat(redis.sync().objectIdletime(sessionKey(session)))
+			.as("seconds since the session key was last read or written")
+			.isGreaterThanOrEqualTo(2);
+	}
+
+	private static String sessionKey(String session) {
+		return NAMESPACE + ":sessions:" + session;
+	}
+
+	@Test
+	void logoutOnOneReplicaEndsTheSessionOnTheOtherWithinASecond() {
+		TestBrowser browser = new TestBrowser();
+		browser.signIn(first.url() + "/", "bob", "bob-password");
+		String session = browser.cookie("EDGE_SESSION").orElseThrow();
+		assertThat(userAt(second, session)).isEqualTo("bob");
+		HttpResponse<String> logout = browser.post(first.url() + "/logout", "", "X-XSRF-TOKEN",
+				browser.cookie("XSRF-TOKEN").orElseThrow());
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(millisUntilRefused(second, session)).isLessThan(1000);
+		assertThat(status(first, session)).isEqualTo(401);
+	}
+
+	@Test
+	void sessionDeletedInRedisEndsOnEveryReplicaWithinASecond() {
+		String session = signIn("alice");
+		assertThat(userAt(first, session)).isEqualTo("alice");
+		assertThat(userAt(second, session)).isEqualTo("alice");
+		redis.sync().del(sessionKey(session));
+		assertThat(millisUntilRefused(first, session)).isLessThan(1000);
+		assertThat(millisUntilRefused(second, session)).isLessThan(1000);
+	}
+
+	@Test
+	void idleSessionEndsWithinTheTouchIntervalWhileAnActiveOneLives() throws Exception {
+		Map<String, Object> shortSessions = GatewayInstance.redisSessions(GatewayInstance.newNamespace());
+		shortSessions.put("edge.session.timeout", "4s");
+		shortSessions.put("edge.session.touch-interval", "1s");
+		String idp = TestServers.idp().issuer();
+		String upstream = TestServers.upstream().uri().toString();
+		try (GatewayInstance a = GatewayInstance.start(idp, upstream, shortSessions);
+				GatewayInstance b = GatewayInstance.start(idp, upstream, shortSessions)) {
+			TestBrowser browser = new TestBrowser();
+			browser.signIn(a.url() + "/", "bob", "bob-password");
+			String session = browser.cookie("EDGE_SESSION").orElseThrow();
+			long activeUntil = System.nanoTime() + Duration.ofSeconds(7).toNanos();
+			while (System.nanoTime() < activeUntil) {
+				assertThat(userAt(b, session)).as("an active session outlives its idle timeout").isEqualTo("bob");
+				Thread.sleep(250);
+			}
+			Thread.sleep(5500);
+			assertThat(status(a, session)).isEqualTo(401);
+			assertThat(status(b, session)).isEqualTo(401);
+		}
+	}
+
+	private String signIn(String user) {
+		TestBrowser browser = new TestBrowser();
+		browser.signIn(first.url() + "/", user, user + "-password");
+		return browser.cookie("EDGE_SESSION").orElseThrow();
+	}
+
+	private String userAt(GatewayInstance gateway, String session) {
+		HttpResponse<String> response = get(gateway, session);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return Echo.of(response).header("X-User-Id").get(0);
+	}
+
+	private int status(GatewayInstance gateway, String session) {
+		return get(gateway, session).statusCode();
+	}
+
+	private long millisUntilRefused(GatewayInstance gateway, String session) {
+		long start = System.nanoTime();
+		while (status(gateway, session) != 401) {
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		}
+		return Duration.ofNanos(System.nanoTime() - start).toMillis();
+	}
+
+	private HttpResponse<String> get(GatewayInstance gateway, String session) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.url() + "/api/session-cache"))
+			.header("Cookie", "EDGE_SESSION=" + session)
+			.header("Accept", "application/json")
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
