@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.edgegateway.app.web.DependencyUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * requests to the provider and slowed every valid user down. A set older than its maximum
  * age is fetched again (when the cooldown allows), so keys the provider stopped
  * publishing stop verifying. A failed fetch keeps the previous set and counts as a fetch
- * for the cooldown. Concurrent fetches are one.
+ * for the cooldown. Concurrent fetches are one: a token that arrives while a fetch is in
+ * flight waits for it. Without any set, a token gets {@code 503} (the provider's keys are
+ * unavailable), never {@code 500}.
  */
 final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 
@@ -81,10 +84,11 @@ final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 		JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()));
 		return usableSet().flatMapMany((snapshot) -> {
 			List<JWK> keys = selector.select(snapshot.keys());
-			if (!keys.isEmpty() || !mayFetch()) {
+			Mono<Snapshot> running = this.inFlight.get();
+			if (!keys.isEmpty() || (running == null && !mayFetch())) {
 				return Flux.fromIterable(keys);
 			}
-			return fetch().flatMapIterable((fresh) -> selector.select(fresh.keys()));
+			return ((running != null) ? running : fetch()).flatMapIterable((fresh) -> selector.select(fresh.keys()));
 		});
 	}
 
@@ -95,13 +99,23 @@ final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 	private Mono<Snapshot> usableSet() {
 		Snapshot snapshot = this.current.get();
 		if (snapshot == null) {
-			return mayFetch() ? fetch() : Mono.error(() -> new IllegalStateException(
-					"The identity provider's JWK set could not be fetched; next attempt after the cooldown"));
+			Mono<Snapshot> running = this.inFlight.get();
+			if (running != null || mayFetch()) {
+				return ((running != null) ? running : fetch()).onErrorMap(JwkSetSource::unavailable);
+			}
+			return Mono.error(() -> unavailable(null));
 		}
 		if (snapshot.fetchedAt().plus(this.maxAge).isBefore(this.clock.instant()) && mayFetch()) {
 			return fetch().onErrorReturn(snapshot);
 		}
 		return Mono.just(snapshot);
+	}
+
+	private static DependencyUnavailableException unavailable(@Nullable Throwable cause) {
+		return new DependencyUnavailableException("idp_keys_unavailable",
+				"The identity provider's keys (JWK set) could not be fetched to verify the bearer token; "
+						+ "next attempt after the cooldown",
+				cause);
 	}
 
 	private boolean mayFetch() {

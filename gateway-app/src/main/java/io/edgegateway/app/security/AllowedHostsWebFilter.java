@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -23,25 +22,20 @@ import org.springframework.web.server.WebFilterChain;
  * built from the request's own address. The management port is left to the network it is
  * reachable from.
  */
-final class AllowedHostsWebFilter implements WebFilter, Ordered {
+final class AllowedHostsWebFilter extends PublicPortWebFilter implements Ordered {
 
 	private final AllowedHosts hosts;
-
-	private final ManagementPortMatcher managementPort;
 
 	private final ProblemResponses problems;
 
 	AllowedHostsWebFilter(List<String> hosts, ManagementPortMatcher managementPort, ProblemResponses problems) {
+		super(managementPort);
 		this.hosts = new AllowedHosts(hosts);
-		this.managementPort = managementPort;
 		this.problems = problems;
 	}
 
 	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (this.managementPort.isManagementPort(exchange)) {
-			return chain.filter(exchange);
-		}
+	protected Mono<Void> filterPublic(ServerWebExchange exchange, WebFilterChain chain) {
 		List<String> hostHeaders = exchange.getRequest().getHeaders().get(HttpHeaders.HOST);
 		if (hostHeaders != null && hostHeaders.size() > 1) {
 			return badRequest(exchange, "A request names one Host, not " + hostHeaders.size());

@@ -57,6 +57,20 @@ public class EdgeSecurityProperties implements Validator {
 	 */
 	private final Bearer bearer = new Bearer();
 
+	/**
+	 * Requests a replica serves at once on its public port; one more gets {@code 503}
+	 * with {@code Retry-After} at once. {@code 0} sets no limit. Default 1024.
+	 */
+	private int maxConcurrentRequests = 1024;
+
+	public int getMaxConcurrentRequests() {
+		return this.maxConcurrentRequests;
+	}
+
+	public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+		this.maxConcurrentRequests = maxConcurrentRequests;
+	}
+
 	public @Nullable URI getPublicBaseUrl() {
 		return this.publicBaseUrl;
 	}
@@ -119,6 +133,9 @@ public class EdgeSecurityProperties implements Validator {
 		Duration cooldown = properties.getBearer().getJwksRefreshCooldown();
 		if (cooldown.isZero() || cooldown.isNegative()) {
 			errors.rejectValue("bearer.jwksRefreshCooldown", "invalid", "must be positive");
+		}
+		if (properties.getMaxConcurrentRequests() < 0) {
+			errors.rejectValue("maxConcurrentRequests", "invalid", "must be 0 (no limit) or more");
 		}
 		if (properties.getBearer().getVerifiedCacheSize() < 0) {
 			errors.rejectValue("bearer.verifiedCacheSize", "invalid", "must be 0 or more");

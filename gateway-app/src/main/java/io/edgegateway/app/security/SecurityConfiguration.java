@@ -95,6 +95,14 @@ class SecurityConfiguration {
 				problems);
 	}
 
+	@Bean
+	@ConditionalOnExpression("${edge.security.max-concurrent-requests:1024} > 0")
+	ConcurrencyLimitWebFilter concurrencyLimitWebFilter(EdgeSecurityProperties properties, Environment environment,
+			ProblemResponses problems) {
+		return new ConcurrencyLimitWebFilter(properties.getMaxConcurrentRequests(),
+				new ManagementPortMatcher(environment), problems);
+	}
+
 	@Bean(name = "forwardedHeaderTransformer")
 	ForwardedHeaderTransformer forwardedHeaderTransformer(EdgeSecurityProperties properties) {
 		return new TrustedForwardedHeaderTransformer(properties.getPublicBaseUrl(), properties.getTrustedProxies());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.edgegateway.app.web.RedisFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -121,10 +122,21 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 		}
 		String storedId = session.storedId();
 		Mono<Void> rename = session.idChanged() ? rename(storedId, session.getId()) : Mono.empty();
-		return rename.then(write(session)).doOnSuccess((done) -> session.written()).doFinally((signal) -> {
+		Mono<Void> saved = rename.then(write(session)).doOnSuccess((done) -> session.written()).doFinally((signal) -> {
 			this.cache.invalidate(storedId);
 			this.cache.invalidate(session.getId());
 		});
+		return session.onlyTouched() ? saved.onErrorResume(RedisFailures::isUnavailable, this::touchFailed) : saved;
+	}
+
+	/**
+	 * A request that changed nothing in its session is served although Redis did not take
+	 * the new access time: the next request touches it again.
+	 */
+	private Mono<Void> touchFailed(Throwable ex) {
+		logger.warn("Could not renew a session's idle expiry in Redis; the request is served, the next one retries: "
+				+ ex.getMessage());
+		return Mono.empty();
 	}
 
 	private Mono<Void> rename(String from, String to) {

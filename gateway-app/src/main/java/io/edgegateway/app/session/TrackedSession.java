@@ -75,6 +75,15 @@ final class TrackedSession implements Session {
 				|| Duration.between(this.storedAccessTime, getLastAccessedTime()).compareTo(touchInterval) >= 0;
 	}
 
+	/**
+	 * Whether a write would only renew the access time and idle expiry: nothing the
+	 * request did would be lost without it.
+	 * @return whether the session only needs touching
+	 */
+	boolean onlyTouched() {
+		return !isNew() && !idChanged() && !this.maxInactiveIntervalChanged && this.changedAttributes.isEmpty();
+	}
+
 	Map<String, @Nullable Object> changedAttributes() {
 		return (isNew()) ? allAttributes() : this.changedAttributes;
 	}

@@ -7,6 +7,7 @@ import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.request.RequestIds;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -28,7 +29,9 @@ import org.springframework.web.server.WebSession;
  * any unauthenticated request; a refusal of the identity provider is {@code 403}, an
  * unreachable one {@code 503} with {@code Retry-After}, a credential that ended without a
  * token {@code 502}, all {@code application/problem+json} naming the route and the error
- * code, never a token or the provider's raw answer.
+ * code, never a token or the provider's raw answer. Redis unavailable or too slow for a
+ * request that needs it (its session), or the identity provider's keys not to be had for
+ * a bearer token, is {@code 503} with {@code Retry-After}, not {@code 500}.
  */
 @Component
 @Order(-2)
@@ -57,6 +60,14 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 		}
 		if (UpstreamFailures.isUnreachable(exchange, ex)) {
 			return unreachableUpstream(exchange, ex);
+		}
+		if (RedisFailures.isUnavailable(ex)) {
+			return unavailable(exchange, "session_store_unavailable",
+					"The session store is unavailable; try again shortly", ex);
+		}
+		DependencyUnavailableException dependency = causeOfType(ex, DependencyUnavailableException.class);
+		if (dependency != null) {
+			return unavailable(exchange, dependency.getErrorCode(), dependency.getMessage(), ex);
 		}
 		if (!(ex instanceof CredentialException failure)) {
 			return Mono.error(ex);
@@ -100,6 +111,25 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 				"The upstream could not be reached or closed the connection without an answer");
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		problem.setProperty("route", route.getId());
+		return this.problems.write(exchange, problem);
+	}
+
+	private static <T extends Throwable> @Nullable T causeOfType(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	private Mono<Void> unavailable(ServerWebExchange exchange, String error, String detail, Throwable ex) {
+		logger.warn("request_id=%s path=%s %s: %s".formatted(exchange.getAttribute(RequestIds.ATTRIBUTE),
+				exchange.getRequest().getPath().value(), error, ex.getMessage()));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setProperty("error", error);
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		return this.problems.write(exchange, problem);
 	}
 

@@ -96,6 +96,24 @@ class BearerTokenAttacksIntegrationTests {
 	}
 
 	@Test
+	void concurrentFirstTokensOfAFreshGatewayWaitForTheOneKeyFetchAndAreServed() {
+		try (GatewayInstance fresh = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
+				Map.of())) {
+			int fetchesBefore = idp.jwksRequests();
+			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			List<CompletableFuture<HttpResponse<String>>> first = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				first.add(client.sendAsync(HttpRequest.newBuilder(URI.create(fresh.url() + "/api/first-" + i))
+					.header("Authorization", "Bearer " + providerToken())
+					.header("Accept", "application/json")
+					.build(), HttpResponse.BodyHandlers.ofString()));
+			}
+			assertThat(first).allSatisfy((response) -> assertThat(response.join().statusCode()).isEqualTo(200));
+			assertThat(idp.jwksRequests() - fetchesBefore).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void tokenUsedAgainAfterItExpiredThen401() {
 		String token = providerToken(Duration.ofSeconds(120));
 		assertThat(send(token).status()).isEqualTo(200);

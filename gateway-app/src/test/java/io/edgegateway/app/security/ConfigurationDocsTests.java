@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.edgegateway.app.logging.AsyncLoggingProperties;
 import io.edgegateway.app.session.SessionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
@@ -52,6 +53,8 @@ class ConfigurationDocsTests {
 			SessionProperties session = binder.bindOrCreate("edge.session", SessionProperties.class);
 			CredentialsProperties credentials = binder.bindOrCreate("edge.credentials", CredentialsProperties.class);
 			TokenCacheProperties tokenCache = binder.bindOrCreate("edge.token-cache", TokenCacheProperties.class);
+			AsyncLoggingProperties logging = binder.bindOrCreate("edge.logging.async", AsyncLoggingProperties.class);
+			assertThat(logging.getQueueSize()).isPositive();
 			assertThat(tokenCache.getSkew()).isPositive();
 			assertThat(credentials.getCircuitBreaker().getWaitInOpenState()).isPositive();
 			credentials.getClientKeys()

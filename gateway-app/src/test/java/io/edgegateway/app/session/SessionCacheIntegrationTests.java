@@ -5,12 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.app.support.TestServers;
+import io.edgegateway.filters.support.PrivateRedis;
 import io.edgegateway.filters.support.RedisSupport;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Each replica serves the sessions it knows from memory and hears from Redis of every
@@ -141,9 +145,42 @@ class SessionCacheIntegrationTests {
 		}
 	}
 
+	@Test
+	void redisStoppedThenSessionRequestsGet503WithRetryAfterAndBearerRequestsAreServed() {
+		try (PrivateRedis redis = PrivateRedis.start()) {
+			Map<String, Object> properties = GatewayInstance.redisSessions(GatewayInstance.newNamespace());
+			properties.put("spring.data.redis.host", "127.0.0.1");
+			properties.put("spring.data.redis.port", redis.port());
+			try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
+					TestServers.upstream().uri().toString(), properties)) {
+				String session = signIn(gateway, "alice");
+				assertThat(userAt(gateway, session)).isEqualTo("alice");
+				String bearer = TestServers.idp()
+					.signAccessToken(Map.of("sub", "carol", "aud", List.of("edge-gateway")), Instant.now(),
+							Instant.now().plusSeconds(300));
+				redis.stop();
+				HttpResponse<String> refused = await().atMost(Duration.ofSeconds(10))
+					.until(() -> get(gateway, session), (response) -> response.statusCode() != 200);
+				assertThat(refused.statusCode()).isEqualTo(503);
+				assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+				assertThat(refused.body()).contains("\"error\":\"session_store_unavailable\"");
+				HttpResponse<String> served = send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/bearer"))
+					.header("Authorization", "Bearer " + bearer)
+					.header("Accept", "application/json")
+					.build());
+				assertThat(served.statusCode()).isEqualTo(200);
+				assertThat(Echo.of(served).header("X-User-Id")).containsExactly("carol");
+			}
+		}
+	}
+
 	private String signIn(String user) {
+		return signIn(first, user);
+	}
+
+	private static String signIn(GatewayInstance gateway, String user) {
 		TestBrowser browser = new TestBrowser();
-		browser.signIn(first.url() + "/", user, user + "-password");
+		browser.signIn(gateway.url() + "/", user, user + "-password");
 		return browser.cookie("EDGE_SESSION").orElseThrow();
 	}
 
@@ -166,10 +203,13 @@ class SessionCacheIntegrationTests {
 	}
 
 	private HttpResponse<String> get(GatewayInstance gateway, String session) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.url() + "/api/session-cache"))
+		return send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/session-cache"))
 			.header("Cookie", "EDGE_SESSION=" + session)
 			.header("Accept", "application/json")
-			.build();
+			.build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
