@@ -84,11 +84,10 @@ final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 		JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()));
 		return usableSet().flatMapMany((snapshot) -> {
 			List<JWK> keys = selector.select(snapshot.keys());
-			Mono<Snapshot> running = this.inFlight.get();
-			if (!keys.isEmpty() || (running == null && !mayFetch())) {
+			if (!keys.isEmpty() || !mayFetchOrJoin()) {
 				return Flux.fromIterable(keys);
 			}
-			return ((running != null) ? running : fetch()).flatMapIterable((fresh) -> selector.select(fresh.keys()));
+			return fetch().flatMapIterable((fresh) -> selector.select(fresh.keys()));
 		});
 	}
 
@@ -99,11 +98,8 @@ final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 	private Mono<Snapshot> usableSet() {
 		Snapshot snapshot = this.current.get();
 		if (snapshot == null) {
-			Mono<Snapshot> running = this.inFlight.get();
-			if (running != null || mayFetch()) {
-				return ((running != null) ? running : fetch()).onErrorMap(JwkSetSource::unavailable);
-			}
-			return Mono.error(() -> unavailable(null));
+			return mayFetchOrJoin() ? fetch().onErrorMap(JwkSetSource::unavailable)
+					: Mono.error(() -> unavailable(null));
 		}
 		if (snapshot.fetchedAt().plus(this.maxAge).isBefore(this.clock.instant()) && mayFetch()) {
 			return fetch().onErrorReturn(snapshot);
@@ -116,6 +112,14 @@ final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 				"The identity provider's keys (JWK set) could not be fetched to verify the bearer token; "
 						+ "next attempt after the cooldown",
 				cause);
+	}
+
+	/**
+	 * Whether {@link #fetch()} would give a set: the cooldown allows a new fetch, or one
+	 * is in flight to wait for.
+	 */
+	private boolean mayFetchOrJoin() {
+		return this.inFlight.get() != null || mayFetch();
 	}
 
 	private boolean mayFetch() {

@@ -132,10 +132,6 @@ final class LocalSessionCache {
 		return this.trusted;
 	}
 
-	long size() {
-		return this.sessions.estimatedSize();
-	}
-
 	/**
 	 * A session as stored in Redis, and when this replica last served it.
 	 */

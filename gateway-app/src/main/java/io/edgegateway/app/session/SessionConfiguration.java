@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgegateway.filters.crypto.AesGcmCipher;
-import io.lettuce.core.AbstractRedisClient;
-import org.jspecify.annotations.Nullable;
 import io.edgegateway.filters.redis.RedisConfiguredCondition;
 import io.edgegateway.filters.redis.RedisNotConfiguredCondition;
+import io.lettuce.core.AbstractRedisClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;

@@ -146,7 +146,7 @@ final class SessionInvalidations implements SmartLifecycle, RedisConnectionState
 		}
 		if (!(this.clients.get() instanceof RedisClient client)) {
 			throw new IllegalStateException(
-					"Redis Cluster (or a client not yet started): sessions are read from " + "Redis on every request");
+					"Redis Cluster (or a client not yet started): sessions are read from Redis on every request");
 		}
 		connection = client.connect(StringCodec.UTF8);
 		connection.addListener(this::onPush);

@@ -41,13 +41,13 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 
 	private static final Log logger = LogFactory.getLog(TrackedRedisSessionRepository.class);
 
-	static final String CREATION_TIME = "creationTime";
+	private static final String CREATION_TIME = "creationTime";
 
-	static final String LAST_ACCESSED_TIME = "lastAccessedTime";
+	private static final String LAST_ACCESSED_TIME = "lastAccessedTime";
 
-	static final String MAX_INACTIVE_INTERVAL = "maxInactiveInterval";
+	private static final String MAX_INACTIVE_INTERVAL = "maxInactiveInterval";
 
-	static final String ATTRIBUTE_PREFIX = "sessionAttr:";
+	private static final String ATTRIBUTE_PREFIX = "sessionAttr:";
 
 	/**
 	 * ARGV: create|update, expiry (ms), number of fields to set, the fields and values to
@@ -140,21 +140,11 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 	}
 
 	private Mono<Void> rename(String from, String to) {
+		// A session deleted meanwhile (a logout on another replica) has nothing to
+		// rename.
 		return this.sessions.rename(key(from), key(to))
-			.onErrorResume(TrackedRedisSessionRepository::noSuchKey, (ex) -> Mono.just(false))
+			.onErrorResume(RedisFailures::isNoSuchKey, (ex) -> Mono.just(false))
 			.then();
-	}
-
-	/**
-	 * The session was deleted (a logout on another replica) before its id changed.
-	 */
-	private static boolean noSuchKey(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && cause.getMessage().contains("no such key")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private Mono<Void> write(TrackedSession session) {

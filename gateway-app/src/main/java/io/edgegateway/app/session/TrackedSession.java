@@ -71,7 +71,7 @@ final class TrackedSession implements Session {
 	 * @return whether to write
 	 */
 	boolean needsWrite(Duration touchInterval) {
-		return isNew() || idChanged() || this.maxInactiveIntervalChanged || !this.changedAttributes.isEmpty()
+		return !onlyTouched()
 				|| Duration.between(this.storedAccessTime, getLastAccessedTime()).compareTo(touchInterval) >= 0;
 	}
 

@@ -7,7 +7,6 @@ import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.request.RequestIds;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -65,7 +64,7 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 			return unavailable(exchange, "session_store_unavailable",
 					"The session store is unavailable; try again shortly", ex);
 		}
-		DependencyUnavailableException dependency = causeOfType(ex, DependencyUnavailableException.class);
+		DependencyUnavailableException dependency = Causes.find(ex, DependencyUnavailableException.class);
 		if (dependency != null) {
 			return unavailable(exchange, dependency.getErrorCode(), dependency.getMessage(), ex);
 		}
@@ -112,15 +111,6 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		problem.setProperty("route", route.getId());
 		return this.problems.write(exchange, problem);
-	}
-
-	private static <T extends Throwable> @Nullable T causeOfType(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-		}
-		return null;
 	}
 
 	private Mono<Void> unavailable(ServerWebExchange exchange, String error, String detail, Throwable ex) {

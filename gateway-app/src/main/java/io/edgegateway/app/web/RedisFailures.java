@@ -7,9 +7,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Tells Redis being unavailable (down, refusing connections, too slow to answer) from
- * other failures, whether Spring Data Redis translated Lettuce's exception or not (its
- * reactive operations pass some through as they are).
+ * What a Redis failure means: Redis unavailable (down, refusing connections, too slow to
+ * answer) or a command refused for a missing key, whether Spring Data Redis translated
+ * Lettuce's exception or not (its reactive operations pass some through as they are).
  */
 public final class RedisFailures {
 
@@ -22,13 +22,20 @@ public final class RedisFailures {
 	 * @return whether it is Redis being unavailable
 	 */
 	public static boolean isUnavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof RedisCommandTimeoutException || cause instanceof RedisConnectionException) {
-				return true;
-			}
-		}
-		return false;
+		return Causes.anyMatch(ex,
+				(cause) -> cause instanceof DataAccessResourceFailureException
+						|| cause instanceof TransientDataAccessException
+						|| cause instanceof RedisCommandTimeoutException || cause instanceof RedisConnectionException);
+	}
+
+	/**
+	 * Whether Redis refused a command because its key does not exist (a {@code RENAME} of
+	 * a key deleted meanwhile).
+	 * @param ex the failure
+	 * @return whether it is a missing key
+	 */
+	public static boolean isNoSuchKey(Throwable ex) {
+		return Causes.anyMatch(ex, (cause) -> cause.getMessage() != null && cause.getMessage().contains("no such key"));
 	}
 
 }
