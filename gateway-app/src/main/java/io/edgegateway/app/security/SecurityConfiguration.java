@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -59,6 +60,16 @@ class SecurityConfiguration {
 	@Bean
 	ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
 		return new WebSessionServerOAuth2AuthorizedClientRepository();
+	}
+
+	/**
+	 * Authentication and authorization stay observed; the per-filter observation of the
+	 * security filter chain does not: it wraps each of its filters on every request, and
+	 * costs more than the filters it times.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
 	}
 
 	@Bean
