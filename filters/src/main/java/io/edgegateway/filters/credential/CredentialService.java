@@ -81,10 +81,14 @@ public final class CredentialService {
 		CredentialSource source = strategy.prepare(spec, this::prepare);
 		CredentialSource bounded = (user) -> {
 			Mono<MintedToken> obtained = source.obtain(user)
-				.switchIfEmpty(
-						Mono.error(() -> CredentialException.noToken(spec.routeId(), spec.registration(), spec.mode())))
-				.retryWhen(Retry.backoff(1, RETRY_BACKOFF).filter(CredentialService::neverReachedTheProvider))
-				.timeout(this.timeout)
+				.switchIfEmpty(Mono
+					.error(() -> CredentialException.noToken(spec.routeId(), spec.registration(), spec.mode())));
+			if (!callsNoOne(spec, user)) {
+				obtained = obtained
+					.retryWhen(Retry.backoff(1, RETRY_BACKOFF).filter(CredentialService::neverReachedTheProvider))
+					.timeout(this.timeout);
+			}
+			obtained = obtained
 				.onErrorMap((ex) -> CredentialException.from(ex, spec.routeId(), spec.registration(), spec.mode()));
 			String registration = calledRegistration(spec, user);
 			return (registration != null)
@@ -118,6 +122,16 @@ public final class CredentialService {
 	 */
 	public Mono<Void> forgetUser(String subject) {
 		return (this.tokens != null) ? this.tokens.evictUser(subject) : Mono.empty();
+	}
+
+	/**
+	 * Whether obtaining the credential calls no one: a bearer client's relayed token is
+	 * the one it presented, so there is nothing to time out or retry (and no timer to
+	 * schedule on every request).
+	 */
+	private static boolean callsNoOne(CredentialSpec spec, SignedInUser user) {
+		return spec.mode() == CredentialMode.TOKEN_RELAY && spec.registration() == null
+				&& user.kind() == SignedInUser.Kind.BEARER;
 	}
 
 	/**

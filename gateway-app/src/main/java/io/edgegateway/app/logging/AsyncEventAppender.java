@@ -27,6 +27,11 @@ final class AsyncEventAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 
 	private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+	/**
+	 * How long the writer lets events gather while they keep coming.
+	 */
+	private static final long BATCH_INTERVAL_MILLIS = 10;
+
 	private final BlockingQueue<ILoggingEvent> queue;
 
 	private final List<Appender<ILoggingEvent>> outputs;
@@ -80,16 +85,27 @@ final class AsyncEventAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		}
 	}
 
+	/**
+	 * Writes what has queued up, in batches. Under load the writer sleeps between batches
+	 * instead of waiting on the queue: a thread waiting on the queue is woken by every
+	 * event (a system call on the event loop, per event), a sleeping one by none. Once a
+	 * sleep brought nothing, it waits on the queue again, so an idle gateway does not
+	 * wake up every few milliseconds.
+	 */
 	private void write() {
 		List<ILoggingEvent> batch = new ArrayList<>();
 		while (isStarted()) {
 			try {
-				ILoggingEvent first = this.queue.poll(REPORT_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
-				if (first != null) {
-					batch.add(first);
-					this.queue.drainTo(batch);
+				if (this.queue.drainTo(batch) > 0) {
 					batch.forEach(this::output);
 					batch.clear();
+					reportDrops(false);
+					Thread.sleep(BATCH_INTERVAL_MILLIS);
+					continue;
+				}
+				ILoggingEvent first = this.queue.poll(REPORT_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+				if (first != null) {
+					output(first);
 				}
 				reportDrops(false);
 			}

@@ -133,8 +133,30 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * Proxied traffic: every request on the public port that is not for one of the
+	 * gateway's own endpoints. It needs the user (from the session, or a bearer token),
+	 * CSRF protection and the security headers, and none of the filters that serve the
+	 * gateway's own endpoints (sign-in and its callback, logout, the login pages), which
+	 * every request would otherwise pass through.
+	 */
 	@Bean
 	@Order(1)
+	SecurityWebFilterChain proxiedTrafficSecurityFilterChain(ServerHttpSecurity http,
+			SameOriginRequestCache requestCache, EdgeAuthenticationEntryPoint entryPoint,
+			ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+		http.securityMatcher(GatewayEndpoints.NOT_MATCHER);
+		http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
+		http.logout(ServerHttpSecurity.LogoutSpec::disable);
+		return userAuthentication(http, requestCache, entryPoint, jwtDecoder).build();
+	}
+
+	/**
+	 * The gateway's own endpoints on the public port: OIDC sign-in and its callback,
+	 * logout, the session's profile, the health probes.
+	 */
+	@Bean
+	@Order(2)
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
 			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
@@ -146,6 +168,20 @@ class SecurityConfiguration {
 			.authenticated());
 		http.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequestResolver(registrations))
 			.authenticationSuccessHandler(successHandler(requestCache)));
+		http.logout((logout) -> {
+			logout.logoutSuccessHandler(logoutSuccessHandler(registrations));
+			credentials.ifAvailable((service) -> logout
+				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, users))));
+		});
+		return userAuthentication(http, requestCache, entryPoint, jwtDecoder).build();
+	}
+
+	/**
+	 * What both public chains share: the user from the session or a bearer token, where a
+	 * browser is sent to sign in, and CSRF protection with the token in a cookie.
+	 */
+	private static ServerHttpSecurity userAuthentication(ServerHttpSecurity http, SameOriginRequestCache requestCache,
+			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
 		if (jwtDecoder.getIfAvailable() != null) {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
 			}));
@@ -156,12 +192,7 @@ class SecurityConfiguration {
 			.csrfTokenRequestHandler(new ProxyCsrfTokenRequestHandler())
 			.requireCsrfProtectionMatcher(stateChangingWithoutBearerToken()));
 		http.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF);
-		http.logout((logout) -> {
-			logout.logoutSuccessHandler(logoutSuccessHandler(registrations));
-			credentials.ifAvailable((service) -> logout
-				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, users))));
-		});
-		return http.build();
+		return http;
 	}
 
 	private static DefaultServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(

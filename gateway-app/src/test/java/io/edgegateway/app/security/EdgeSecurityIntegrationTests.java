@@ -142,6 +142,16 @@ class EdgeSecurityIntegrationTests {
 		assertThat(echo.header("X-Tenant-Id")).containsExactly("t2");
 	}
 
+	@Test
+	void bearerClientThenNoCookieIsSet() {
+		String token = idp.signAccessToken(bearerClaims("bob", "edge-gateway"), Instant.now(),
+				Instant.now().plusSeconds(300));
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/api/reports", "Authorization",
+				"Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
 	static Stream<Arguments> badBearerTokens() {
 		Instant now = Instant.now();
 		DemoIdentityProvider issuer = TestServers.idp();
