@@ -42,6 +42,11 @@ peer_session=$(load-tests/stack.sh peer-session load-1)
 bearer=$(load-tests/stack.sh bearer)
 [ -n "$session" ] && [ -n "$peer_session" ] && [ -n "$bearer" ] ||
 	{ echo "could not sign in or get a bearer token" >&2; exit 1; }
+# A browser sends back the CSRF cookie the gateway gave it with its first response; so do the session modes (without
+# it, every request would have a new CSRF token minted and set, which no browser's second request does).
+xsrf=$(curl -s -D - -o /dev/null --max-time 10 -H "Cookie: EDGE_SESSION=$session" http://127.0.0.1:9180/plain/api/data |
+	sed -n 's/^set-cookie: XSRF-TOKEN=\([^;]*\).*/\1/Ip' | tr -d '\r')
+[ -n "$xsrf" ] || { echo "the gateway set no XSRF-TOKEN cookie" >&2; exit 1; }
 
 modes=(direct bare plain exchange sa relay peer-plain peer-relay)
 if [ -n "${BASELINE_JAR:-}" ]; then
@@ -63,7 +68,7 @@ url() {
 }
 header() {
 	case $1 in
-	plain | exchange | sa | before-plain) echo "Cookie: EDGE_SESSION=$session" ;;
+	plain | exchange | sa | before-plain) echo "Cookie: EDGE_SESSION=$session; XSRF-TOKEN=$xsrf" ;;
 	relay | peer-relay | before-relay) echo "Authorization: Bearer $bearer" ;;
 	peer-plain) echo "Cookie: $peer_session" ;;
 	*) echo "X-Bench: 1" ;;

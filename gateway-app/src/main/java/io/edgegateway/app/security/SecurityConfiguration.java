@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.edgegateway.app.session.SessionCookieResolver;
 import io.edgegateway.app.web.ProblemResponses;
+import io.edgegateway.app.web.UncheckpointedWebFilterChain;
 import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.edge.GatewayCookiesHeadersFilter;
 import io.edgegateway.filters.user.SignedInUserResolver;
@@ -13,9 +14,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -28,7 +31,10 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy.WebFilterChainDecorator;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
@@ -70,6 +76,39 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
+	}
+
+	/**
+	 * The security filter chains run without a Reactor checkpoint per filter
+	 * ({@link UncheckpointedWebFilterChain}). This takes the place of Spring Security's
+	 * observing decorator, which the settings above turn off anyway.
+	 */
+	@Bean
+	@Primary
+	static ObjectPostProcessor<WebFilterChainDecorator> uncheckpointedFilterChains() {
+		return new ObjectPostProcessor<>() {
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public <O extends WebFilterChainDecorator> O postProcess(O decorator) {
+				WebFilterChainDecorator uncheckpointed = (original, filters) -> UncheckpointedWebFilterChain.of(filters,
+						original);
+				return (O) uncheckpointed;
+			}
+
+		};
+	}
+
+	/**
+	 * Spring Security's strict firewall, its header rules checked in one pass over the
+	 * characters ({@link FirewallCharacters}) instead of a regular expression per header.
+	 */
+	@Bean
+	ServerWebExchangeFirewall serverWebExchangeFirewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(FirewallCharacters::isAllowedHeaderName);
+		firewall.setAllowedHeaderValues(FirewallCharacters::isAllowedHeaderValue);
+		return firewall;
 	}
 
 	@Bean
@@ -183,8 +222,9 @@ class SecurityConfiguration {
 	private static ServerHttpSecurity userAuthentication(ServerHttpSecurity http, SameOriginRequestCache requestCache,
 			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
 		if (jwtDecoder.getIfAvailable() != null) {
-			http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
-			}));
+			http.oauth2ResourceServer(
+					(resourceServer) -> resourceServer.bearerTokenConverter(new BearerTokenConverter()).jwt((jwt) -> {
+					}));
 		}
 		http.requestCache((cache) -> cache.requestCache(requestCache));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,11 @@ final class TrustedForwardedHeaderTransformer extends ForwardedHeaderTransformer
 		InetSocketAddress client = fromTrustedProxy ? client(request) : request.getRemoteAddress();
 		ServerHttpRequest decided = (fromTrustedProxy && this.publicBaseUrl == null) ? super.apply(request)
 				: this.remover.apply(request);
+		if (this.publicBaseUrl == null && Objects.equals(client, decided.getRemoteAddress())) {
+			// Nothing to change (a direct client without forwarded headers): no copy of
+			// the request.
+			return decided;
+		}
 		ServerHttpRequest.Builder builder = decided.mutate();
 		if (client != null) {
 			builder.remoteAddress(client);
