@@ -3,6 +3,7 @@ package io.edgegateway.filters.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.token.TokenServiceFactory;
 import io.edgegateway.filters.user.IdentityClaimsProperties;
 import io.edgegateway.filters.user.SharedRefreshTokenProvider;
@@ -25,12 +26,6 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
  */
 @Configuration(proxyBeanMethods = false)
 class UserConfiguration {
-
-	/**
-	 * How long before its expiry a user's access token is refreshed (Spring Security's
-	 * default).
-	 */
-	private static final Duration REFRESH_SKEW = Duration.ofSeconds(60);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -56,9 +51,10 @@ class UserConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SharedRefreshTokenProvider sharedRefreshTokenProvider(TokenServiceFactory tokenServices, Clock clock) {
+		SharedRefreshTokenProvider sharedRefreshTokenProvider(TokenServiceFactory tokenServices, Clock clock,
+				CredentialsProperties properties) {
 			return new SharedRefreshTokenProvider(tokenServices.create(Duration.ZERO, Duration.ZERO), clock,
-					REFRESH_SKEW);
+					properties.getRefreshSkew());
 		}
 
 		@Bean

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 
 /**
  * Gateway-wide credential settings: keys for {@code private_key_jwt} client
@@ -31,6 +32,14 @@ public class CredentialsProperties {
 	 * replica; more wait their turn for at most the timeout. Default 16.
 	 */
 	private int maxConcurrentMints = 16;
+
+	/**
+	 * How long before its expiry a signed-in user's access token is refreshed with the
+	 * refresh token (token relay, and the assertion of a token exchange or On-Behalf-Of),
+	 * but never more than half of the token's lifetime, so a short-lived token is used a
+	 * while before it is refreshed. Default 60s.
+	 */
+	private Duration refreshSkew = Duration.ofSeconds(60);
 
 	/**
 	 * The circuit breaker in front of the identity provider, one per client registration.
@@ -63,6 +72,15 @@ public class CredentialsProperties {
 
 	public void setMaxConcurrentMints(int maxConcurrentMints) {
 		this.maxConcurrentMints = maxConcurrentMints;
+	}
+
+	public Duration getRefreshSkew() {
+		return this.refreshSkew;
+	}
+
+	public void setRefreshSkew(Duration refreshSkew) {
+		Assert.isTrue(!refreshSkew.isNegative(), "must not be negative");
+		this.refreshSkew = refreshSkew;
 	}
 
 	public CircuitBreaker getCircuitBreaker() {

@@ -51,7 +51,8 @@ public final class SharedRefreshTokenProvider implements ReactiveOAuth2Authorize
 	 * @param results where refresh results are shared (a token service with no skew and
 	 * no refresh ahead)
 	 * @param clock the clock
-	 * @param clockSkew how long before its expiry an access token counts as expired
+	 * @param clockSkew how long before its expiry an access token is refreshed, at most
+	 * half of its lifetime
 	 */
 	public SharedRefreshTokenProvider(TokenService results, Clock clock, Duration clockSkew) {
 		this.results = results;
@@ -64,8 +65,12 @@ public final class SharedRefreshTokenProvider implements ReactiveOAuth2Authorize
 	@Override
 	public Mono<OAuth2AuthorizedClient> authorize(OAuth2AuthorizationContext context) {
 		OAuth2AuthorizedClient client = context.getAuthorizedClient();
-		if (client == null || client.getRefreshToken() == null || !expired(client.getAccessToken())) {
+		if (client == null || client.getRefreshToken() == null) {
 			return this.delegate.authorize(context);
+		}
+		if (!expired(client.getAccessToken())) {
+			// Nothing to do: the manager keeps the client it has.
+			return Mono.empty();
 		}
 		TokenKey key = TokenKey.builder(TokenKind.REFRESH, client.getClientRegistration().getRegistrationId())
 			.subject(Sha256.hex(client.getRefreshToken().getTokenValue()))
@@ -74,8 +79,23 @@ public final class SharedRefreshTokenProvider implements ReactiveOAuth2Authorize
 			.map((result) -> decode(result, client));
 	}
 
+	/**
+	 * Whether a token is due for refresh: within the skew of its expiry, the skew being
+	 * at most half of the token's lifetime (the delegate's fixed skew would count a token
+	 * of 60 s or less as expired from the moment it was issued, and refresh it on every
+	 * request).
+	 */
 	private boolean expired(OAuth2AccessToken token) {
-		return token.getExpiresAt() != null && this.clock.instant().isAfter(token.getExpiresAt().minus(this.clockSkew));
+		Instant expiresAt = token.getExpiresAt();
+		if (expiresAt == null) {
+			return false;
+		}
+		Duration skew = this.clockSkew;
+		if (token.getIssuedAt() != null) {
+			Duration halfLife = Duration.between(token.getIssuedAt(), expiresAt).dividedBy(2);
+			skew = (halfLife.compareTo(skew) < 0) ? halfLife : skew;
+		}
+		return this.clock.instant().isAfter(expiresAt.minus(skew));
 	}
 
 	private MintedToken encode(OAuth2AuthorizedClient refreshed) {

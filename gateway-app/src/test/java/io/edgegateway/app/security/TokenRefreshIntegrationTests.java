@@ -33,12 +33,34 @@ class TokenRefreshIntegrationTests {
 	private final TestBrowser browser = new TestBrowser();
 
 	@Test
-	void expiredAccessTokenThenRefreshedWithRotatedRefreshTokensAndSessionSurvives() {
-		// 30 s tokens are within Spring Security's 60 s clock skew: every relay
-		// refreshes, without waiting.
+	void shortLivedTokenThenUsedForHalfItsLifeNotRefreshedOnEveryRequest() {
+		// 60 s tokens, as Keycloak issues them: with a fixed 60 s refresh skew every
+		// request refreshed; the skew is at most half the token's lifetime.
 		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
 			.port(0)
-			.accessTokenTimeToLive(Duration.ofSeconds(30))
+			.accessTokenTimeToLive(Duration.ofSeconds(60))
+			.reuseRefreshTokens(false)
+			.start();
+				GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
+						GatewayInstance.redisSessions(GatewayInstance.newNamespace()))) {
+			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
+			int refreshesBefore = idp.tokenRequests("refresh_token");
+			Set<String> tokens = new HashSet<>();
+			for (int i = 0; i < 5; i++) {
+				tokens.add(Echo.of(this.browser.get(gateway.url() + "/api/x", "Accept", "application/json"))
+					.bearerToken());
+			}
+			assertThat(idp.tokenRequests("refresh_token") - refreshesBefore).isZero();
+			assertThat(tokens).hasSize(1);
+		}
+	}
+
+	@Test
+	void expiredAccessTokenThenRefreshedWithRotatedRefreshTokensAndSessionSurvives() throws InterruptedException {
+		// 2 s tokens are due for refresh after 1 s (half their lifetime).
+		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
+			.port(0)
+			.accessTokenTimeToLive(Duration.ofSeconds(2))
 			.reuseRefreshTokens(false)
 			.start();
 				GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
@@ -47,6 +69,7 @@ class TokenRefreshIntegrationTests {
 			int refreshesBefore = idp.tokenRequests("refresh_token");
 			Set<String> tokens = new HashSet<>();
 			for (int i = 0; i < 3; i++) {
+				Thread.sleep(1_100);
 				Echo echo = Echo.of(this.browser.get(gateway.url() + "/api/x", "Accept", "application/json"));
 				assertThat(echo.header("X-User-Id")).containsExactly("alice");
 				tokens.add(echo.bearerToken());
@@ -58,13 +81,14 @@ class TokenRefreshIntegrationTests {
 
 	@Test
 	void parallelRequestsOfOneSessionOverTwoReplicasWithRotatingRefreshTokensThenOneRefresh() throws Exception {
-		// 65 s tokens count as expired 5 s after they are issued (Spring Security's 60 s
-		// skew). This test waits in real time: Spring Security stamps a token's expiry
-		// with the system clock when the provider's answer arrives (expires_in), so a
-		// clock moved forward would make the refreshed token look expired too.
+		// 20 s tokens are due for refresh 10 s after they are issued (half their
+		// lifetime), and the refreshed one is good for 10 s more. This test waits in real
+		// time: Spring Security stamps a token's expiry with the system clock when the
+		// provider's answer arrives (expires_in), so a clock moved forward would make the
+		// refreshed token look expired too.
 		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
 			.port(0)
-			.accessTokenTimeToLive(Duration.ofSeconds(65))
+			.accessTokenTimeToLive(Duration.ofSeconds(20))
 			.reuseRefreshTokens(false)
 			.start()) {
 			Map<String, Object> replica = new LinkedHashMap<>(
@@ -76,7 +100,7 @@ class TokenRefreshIntegrationTests {
 							TestServers.upstream().uri().toString(), replica)) {
 				this.browser.signIn(first.url() + "/", "alice", "alice-password");
 				String cookie = "EDGE_SESSION=" + this.browser.cookie("EDGE_SESSION").orElseThrow();
-				Thread.sleep(6_000);
+				Thread.sleep(10_500);
 				int refreshesBefore = idp.tokenRequests("refresh_token");
 				HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 				List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
@@ -101,10 +125,10 @@ class TokenRefreshIntegrationTests {
 	}
 
 	@Test
-	void refreshRefusedThenSessionEndsWith401ForScriptsAndLoginForNavigations() {
+	void refreshRefusedThenSessionEndsWith401ForScriptsAndLoginForNavigations() throws InterruptedException {
 		DemoIdentityProvider idp = DemoIdentityProvider.builder()
 			.port(0)
-			.accessTokenTimeToLive(Duration.ofSeconds(30))
+			.accessTokenTimeToLive(Duration.ofSeconds(2))
 			.start();
 		int port = idp.port();
 		try (GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
@@ -113,7 +137,8 @@ class TokenRefreshIntegrationTests {
 			// A restarted provider has forgotten every grant: the session's refresh token
 			// is no longer valid.
 			idp.close();
-			idp = DemoIdentityProvider.builder().port(port).accessTokenTimeToLive(Duration.ofSeconds(30)).start();
+			idp = DemoIdentityProvider.builder().port(port).accessTokenTimeToLive(Duration.ofSeconds(2)).start();
+			Thread.sleep(1_100);
 			HttpResponse<String> api = this.browser.get(gateway.url() + "/api/x", "Accept", "application/json");
 			assertThat(api.statusCode()).isEqualTo(401);
 			assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -130,15 +155,16 @@ class TokenRefreshIntegrationTests {
 	}
 
 	@Test
-	void providerUnreachableDuringRefreshThen503WithRetryAfter() {
+	void providerUnreachableDuringRefreshThen503WithRetryAfter() throws InterruptedException {
 		DemoIdentityProvider idp = DemoIdentityProvider.builder()
 			.port(0)
-			.accessTokenTimeToLive(Duration.ofSeconds(30))
+			.accessTokenTimeToLive(Duration.ofSeconds(2))
 			.start();
 		try (GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
 				Map.of())) {
 			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
 			idp.close();
+			Thread.sleep(1_100);
 			HttpResponse<String> api = this.browser.get(gateway.url() + "/api/x", "Accept", "application/json");
 			assertThat(api.statusCode()).isEqualTo(503);
 			assertThat(api.headers().firstValue("Retry-After")).hasValue("5");
