@@ -26,6 +26,8 @@ public class CredentialException extends RuntimeException {
 	private static final Set<String> UNAVAILABLE_ERRORS = Set.of("invalid_token_response", "server_error",
 			"temporarily_unavailable");
 
+	private static final int MAX_DESCRIPTION_LENGTH = 200;
+
 	private final Reason reason;
 
 	private final String routeId;
@@ -64,8 +66,9 @@ public class CredentialException extends RuntimeException {
 			String code = authorization.getError().getErrorCode();
 			Reason reason = (SIGN_IN_ERRORS.contains(code) && mode.presentsUserToken()) ? Reason.SIGN_IN_REQUIRED
 					: UNAVAILABLE_ERRORS.contains(code) ? Reason.UNAVAILABLE : Reason.REFUSED;
-			String message = (reason == Reason.UNAVAILABLE) ? "The identity provider failed to answer: " + code
-					: "The identity provider refused the credential: " + code;
+			String message = ((reason == Reason.UNAVAILABLE) ? "The identity provider failed to answer: " + code
+					: "The identity provider refused the credential: " + code)
+					+ providersWords(authorization.getError().getDescription());
 			return new CredentialException(reason, routeId, registration, mode, code, message, failure);
 		}
 		if (failure instanceof WebClientRequestException || failure instanceof TimeoutException
@@ -84,6 +87,31 @@ public class CredentialException extends RuntimeException {
 	 * @param mode the credential mode
 	 * @return the exception
 	 */
+	/**
+	 * The provider's own description of its answer ({@code error_description}), for the
+	 * operator's log and the problem's detail: control characters removed, at most
+	 * {@value #MAX_DESCRIPTION_LENGTH} characters. Without it, a provider's
+	 * {@code invalid_client} "Audience not found" reads as a wrong client secret.
+	 */
+	private static String providersWords(@Nullable String description) {
+		if (description == null) {
+			return "";
+		}
+		StringBuilder words = new StringBuilder(Math.min(description.length(), MAX_DESCRIPTION_LENGTH));
+		int next = 0;
+		while (next < description.length() && words.length() < MAX_DESCRIPTION_LENGTH) {
+			char c = description.charAt(next++);
+			if (!Character.isISOControl(c)) {
+				words.append(c);
+			}
+		}
+		String text = words.toString().strip();
+		if (text.isEmpty()) {
+			return "";
+		}
+		return " (" + text + ((next < description.length()) ? "…" : "") + ")";
+	}
+
 	public static CredentialException signInRequired(String routeId, @Nullable String registration,
 			CredentialMode mode) {
 		return new CredentialException(Reason.SIGN_IN_REQUIRED, routeId, registration, mode, "sign_in_required",

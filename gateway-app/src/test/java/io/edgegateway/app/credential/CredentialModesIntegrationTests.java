@@ -214,11 +214,13 @@ class CredentialModesIntegrationTests {
 	}
 
 	@Test
-	void providerRefusesTheScopeThen403NamingRouteAndErrorCodeNeverTheProvidersAnswer() {
+	void providerRefusesTheScopeThen403NamingRouteErrorCodeAndTheProvidersDescriptionNeverATokenOfIt() {
 		HttpResponse<String> response = this.browser.get(gateway.url() + "/payroll/run", "Accept", "application/json");
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).contains("\"route\":\"payroll-obo\"")
 			.contains("\"error\":\"invalid_scope\"")
+			.contains("refused the credential: invalid_scope (The scope ")
+			.contains("is not an api://<name>/.default scope of a known API")
 			.doesNotContain("eyJ");
 		assertThat(this.audit.forRoute("payroll-obo", 1)).singleElement()
 			.satisfies((event) -> assertThat(event).containsEntry("outcome", "token_error")

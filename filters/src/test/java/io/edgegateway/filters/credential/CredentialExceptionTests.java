@@ -1,0 +1,47 @@
+package io.edgegateway.filters.credential;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CredentialExceptionTests {
+
+	@Test
+	void fromWhenProviderDescribesItsRefusalThenTheMessageCarriesItsWords() {
+		CredentialException failure = refusal("invalid_client", "Audience not found");
+		assertThat(failure.getReason()).isEqualTo(CredentialException.Reason.REFUSED);
+		assertThat(failure.getMessage())
+			.isEqualTo("The identity provider refused the credential: invalid_client (Audience not found)");
+	}
+
+	@Test
+	void fromWhenDescriptionHasControlCharactersThenTheyAreRemoved() {
+		CredentialException failure = refusal("invalid_scope", "bad scope\r\n2026-12-01 WARN forged log line\u0000");
+		assertThat(failure.getMessage()).doesNotContain("\r", "\n", "\u0000")
+			.endsWith("(bad scope2026-12-01 WARN forged log line)");
+	}
+
+	@Test
+	void fromWhenDescriptionIsLongThenCutAt200Characters() {
+		CredentialException failure = refusal("invalid_request", "x".repeat(5_000));
+		assertThat(failure.getMessage())
+			.isEqualTo("The identity provider refused the credential: invalid_request (" + "x".repeat(200) + "…)");
+	}
+
+	@Test
+	void fromWhenNoDescriptionThenTheCodeAlone() {
+		assertThat(refusal("invalid_target", null).getMessage())
+			.isEqualTo("The identity provider refused the credential: invalid_target");
+		assertThat(refusal("invalid_target", " \t ").getMessage())
+			.isEqualTo("The identity provider refused the credential: invalid_target");
+	}
+
+	private static CredentialException refusal(String code, String description) {
+		return CredentialException.from(new OAuth2AuthorizationException(new OAuth2Error(code, description, null)),
+				"orders", "idp-exchange", CredentialMode.TOKEN_EXCHANGE);
+	}
+
+}
