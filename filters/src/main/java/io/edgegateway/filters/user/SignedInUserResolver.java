@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -23,35 +27,69 @@ import org.springframework.util.StringUtils;
  */
 public final class SignedInUserResolver {
 
-	private final IdentityClaimsProperties names;
+	private static final Log logger = LogFactory.getLog(SignedInUserResolver.class);
 
-	private SignedInUserResolver(IdentityClaimsProperties names) {
-		this.names = names;
+	private static final String USER_ID = "edge.identity.claims.user-id";
+
+	private static final String NAME = "edge.identity.claims.name";
+
+	private static final String EMAIL = "edge.identity.claims.email";
+
+	private static final String GROUPS = "edge.identity.claims.groups";
+
+	private static final String TENANT = "edge.identity.claims.tenant";
+
+	private final ClaimPath userId;
+
+	private final ClaimPath name;
+
+	private final ClaimPath email;
+
+	private final ClaimPath groups;
+
+	private final ClaimPath tenant;
+
+	private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
+
+	private SignedInUserResolver(Map<String, ClaimPath> paths) {
+		this.userId = paths.get(USER_ID);
+		this.name = paths.get(NAME);
+		this.email = paths.get(EMAIL);
+		this.groups = paths.get(GROUPS);
+		this.tenant = paths.get(TENANT);
 	}
 
 	/**
-	 * Check the claim names and build the resolver.
-	 * @param names the claim names
+	 * Check the claim paths and build the resolver.
+	 * @param names the claim names or paths
 	 * @return the resolver
-	 * @throws IllegalArgumentException naming every empty claim name
+	 * @throws IllegalArgumentException naming every empty or malformed claim path
 	 */
 	public static SignedInUserResolver from(IdentityClaimsProperties names) {
 		Map<String, @Nullable String> claims = new LinkedHashMap<>();
-		claims.put("edge.identity.claims.user-id", names.getUserId());
-		claims.put("edge.identity.claims.name", names.getName());
-		claims.put("edge.identity.claims.email", names.getEmail());
-		claims.put("edge.identity.claims.groups", names.getGroups());
-		claims.put("edge.identity.claims.tenant", names.getTenant());
+		claims.put(USER_ID, names.getUserId());
+		claims.put(NAME, names.getName());
+		claims.put(EMAIL, names.getEmail());
+		claims.put(GROUPS, names.getGroups());
+		claims.put(TENANT, names.getTenant());
 		List<String> problems = new ArrayList<>();
+		Map<String, ClaimPath> paths = new LinkedHashMap<>();
 		claims.forEach((property, claim) -> {
 			if (!StringUtils.hasText(claim)) {
 				problems.add(property + ": a claim name is required");
+				return;
+			}
+			try {
+				paths.put(property, ClaimPath.parse(claim));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(property + ": " + ex.getMessage());
 			}
 		});
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException("Invalid identity claims: " + String.join("; ", problems));
 		}
-		return new SignedInUserResolver(names);
+		return new SignedInUserResolver(paths);
 	}
 
 	/**
@@ -68,15 +106,28 @@ public final class SignedInUserResolver {
 		Map<String, Object> claims = bearer
 				? ((AbstractOAuth2TokenAuthenticationToken<?>) authentication).getTokenAttributes()
 				: attributesOf(authentication);
-		String subject = text(claims.get(this.names.getUserId()));
+		String subject = text(read(claims, this.userId, USER_ID));
 		if (subject == null) {
 			return Optional.empty();
 		}
-		IdentityClaims identity = new IdentityClaims(subject, text(claims.get(this.names.getName())),
-				text(claims.get(this.names.getEmail())), list(claims.get(this.names.getGroups())),
-				text(claims.get(this.names.getTenant())));
+		IdentityClaims identity = new IdentityClaims(subject, text(read(claims, this.name, NAME)),
+				text(read(claims, this.email, EMAIL)), list(read(claims, this.groups, GROUPS)),
+				text(read(claims, this.tenant, TENANT)));
 		return Optional.of(new SignedInUser(authentication, identity,
 				bearer ? SignedInUser.Kind.BEARER : SignedInUser.Kind.SESSION));
+	}
+
+	/**
+	 * Read a claim; the first time a signed-in user's token lacks it, say so once (a
+	 * claim path that names nothing the provider sends is otherwise silent).
+	 */
+	private @Nullable Object read(Map<String, Object> claims, ClaimPath path, String property) {
+		Object value = path.read(claims);
+		if (value == null && !this.reportedMissing.contains(property) && this.reportedMissing.add(property)) {
+			logger.info("A signed-in user's token has no claim '" + path + "' (" + property
+					+ "); it is left out of what the gateway passes on. Reported once.");
+		}
+		return value;
 	}
 
 	private static Map<String, Object> attributesOf(Authentication authentication) {

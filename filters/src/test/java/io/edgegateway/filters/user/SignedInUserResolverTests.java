@@ -65,6 +65,62 @@ class SignedInUserResolverTests {
 	}
 
 	@Test
+	void resolveWhenClaimPathsIntoNestedClaimsThenReadsThem() {
+		IdentityClaimsProperties names = new IdentityClaimsProperties();
+		names.setGroups("resource_access.edge-gateway.roles");
+		names.setTenant("realm_access.tenant");
+		Jwt jwt = Jwt.withTokenValue("t")
+			.header("alg", "RS256")
+			.claim("sub", "carol")
+			.claim("realm_access", Map.of("roles", List.of("offline_access"), "tenant", "t3"))
+			.claim("resource_access", Map.of("edge-gateway", Map.of("roles", List.of("auditor", "viewer"))))
+			.build();
+		assertThat(SignedInUserResolver.from(names).resolve(new JwtAuthenticationToken(jwt, List.of()))).get()
+			.satisfies((user) -> assertThat(user.claims())
+				.isEqualTo(new IdentityClaims("carol", null, null, List.of("auditor", "viewer"), "t3")));
+	}
+
+	@Test
+	void resolveWhenClaimNameHasDotsThenTheClaimOfThatNameBeforeAnyPath() {
+		IdentityClaimsProperties names = new IdentityClaimsProperties();
+		names.setGroups("https://example.com/groups");
+		names.setTenant("org.id");
+		Jwt jwt = Jwt.withTokenValue("t")
+			.header("alg", "RS256")
+			.claim("sub", "dave")
+			.claim("https://example.com/groups", List.of("ops"))
+			.claim("org.id", "flat")
+			.claim("org", Map.of("id", "nested"))
+			.build();
+		assertThat(SignedInUserResolver.from(names).resolve(new JwtAuthenticationToken(jwt, List.of()))).get()
+			.satisfies((user) -> assertThat(user.claims())
+				.isEqualTo(new IdentityClaims("dave", null, null, List.of("ops"), "flat")));
+	}
+
+	@Test
+	void resolveWhenPathLeadsNowhereThenLeftOut() {
+		IdentityClaimsProperties names = new IdentityClaimsProperties();
+		names.setGroups("realm_access.roles");
+		Jwt jwt = Jwt.withTokenValue("t")
+			.header("alg", "RS256")
+			.claim("sub", "erin")
+			.claim("realm_access", "not an object")
+			.build();
+		assertThat(SignedInUserResolver.from(names).resolve(new JwtAuthenticationToken(jwt, List.of()))).get()
+			.satisfies((user) -> assertThat(user.claims().groups()).isEmpty());
+	}
+
+	@Test
+	void fromWhenClaimPathMalformedThenNamedWithItsProperty() {
+		IdentityClaimsProperties names = new IdentityClaimsProperties();
+		names.setGroups("realm_access..roles");
+		names.setTenant("tenant.");
+		assertThatIllegalArgumentException().isThrownBy(() -> SignedInUserResolver.from(names))
+			.withMessageContaining("edge.identity.claims.groups: 'realm_access..roles' is not a claim path")
+			.withMessageContaining("edge.identity.claims.tenant: 'tenant.' is not a claim path");
+	}
+
+	@Test
 	void resolveWhenNoSubjectOrNotAuthenticatedThenEmpty() {
 		Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").claim("email", "x@example.com").build();
 		assertThat(this.resolver.resolve(new JwtAuthenticationToken(jwt, List.of()))).isEmpty();

@@ -143,6 +143,26 @@ class EdgeSecurityIntegrationTests {
 	}
 
 	@Test
+	void claimPathsIntoNestedClaimsThenUpstreamReceivesThemAsIdentityHeaders() {
+		Map<String, Object> claims = bearerClaims("carol", "edge-gateway");
+		claims.remove("groups");
+		claims.put("realm_access", Map.of("roles", List.of("auditor", "viewer")));
+		claims.put("https://example.com/tenant", "t9");
+		String token = idp.signAccessToken(claims, Instant.now(), Instant.now().plusSeconds(300));
+		Map<String, Object> properties = new LinkedHashMap<>(GatewayInstance.redisSessions(NAMESPACE));
+		properties.put("edge.identity.claims.groups", "realm_access.roles");
+		properties.put("edge.identity.claims.tenant", "https://example.com/tenant");
+		try (GatewayInstance keycloakStyle = GatewayInstance.start(idp.issuer(),
+				TestServers.upstream().uri().toString(), properties)) {
+			Echo echo = Echo.of(this.browser.get(keycloakStyle.url() + "/api/reports", "Authorization",
+					"Bearer " + token, "X-User-Groups", "admin"));
+			assertThat(echo.header("X-User-Id")).containsExactly("carol");
+			assertThat(echo.header("X-User-Groups")).containsExactly("auditor,viewer");
+			assertThat(echo.header("X-Tenant-Id")).containsExactly("t9");
+		}
+	}
+
+	@Test
 	void bearerClientThenNoCookieIsSet() {
 		String token = idp.signAccessToken(bearerClaims("bob", "edge-gateway"), Instant.now(),
 				Instant.now().plusSeconds(300));
