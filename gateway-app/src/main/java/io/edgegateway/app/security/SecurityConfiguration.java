@@ -12,6 +12,7 @@ import io.edgegateway.filters.user.SignedInUserResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -24,11 +25,13 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy.WebFilterChainDecorator;
@@ -118,9 +121,31 @@ class SecurityConfiguration {
 
 	@Bean
 	EdgeAuthenticationEntryPoint edgeAuthenticationEntryPoint(EdgeSecurityProperties properties,
-			SameOriginRequestCache requestCache, ProblemResponses problems) {
-		return new EdgeAuthenticationEntryPoint(AUTHORIZATION_PATH + properties.getLoginRegistration(), requestCache,
-				problems);
+			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
+			ProblemResponses problems) {
+		return new EdgeAuthenticationEntryPoint(AUTHORIZATION_PATH + signInRegistration(properties, registrations),
+				requestCache, problems);
+	}
+
+	/**
+	 * The registration browsers sign in with, checked when the gateway starts: a name
+	 * that is no authorization-code registration would otherwise start fine and answer
+	 * every sign-in with a bare {@code 400}.
+	 */
+	private static String signInRegistration(EdgeSecurityProperties properties,
+			ReactiveClientRegistrationRepository registrations) {
+		String id = properties.getLoginRegistration();
+		ClientRegistration registration = registrations.findByRegistrationId(id).block();
+		if (registration == null) {
+			throw new InvalidConfigurationPropertyValueException("edge.security.login-registration", id,
+					"no spring.security.oauth2.client.registration." + id + " is configured");
+		}
+		if (!AuthorizationGrantType.AUTHORIZATION_CODE.equals(registration.getAuthorizationGrantType())) {
+			throw new InvalidConfigurationPropertyValueException("edge.security.login-registration", id,
+					"browsers sign in with an authorization_code registration, and " + id + " is "
+							+ registration.getAuthorizationGrantType().getValue());
+		}
+		return id;
 	}
 
 	/**

@@ -47,6 +47,15 @@ class PublicBaseUrlIntegrationTests {
 	}
 
 	@Test
+	void loginRegistrationThatIsNoSignInRegistrationThenRefusesToStartNamingTheProperty() {
+		assertThatThrownBy(() -> GatewayInstance.start(TestServers.idp().issuer(),
+				TestServers.upstream().uri().toString(), Map.of("edge.security.login-registration", "idp-typo")))
+			.satisfies((failure) -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
+				.contains("edge.security.login-registration")
+				.contains("no spring.security.oauth2.client.registration.idp-typo is configured"));
+	}
+
+	@Test
 	void trustedProxyThenItsForwardedHeadersAreHonoured() {
 		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
 				TestServers.upstream().uri().toString(), Map.of("edge.security.trusted-proxies", "127.0.0.0/8",
