@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.edgegateway.app.security.EdgeSecurityProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +44,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 		+ "or '${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}' != ''")
 class BearerTokenConfiguration {
 
+	private static final Log logger = LogFactory.getLog(BearerTokenConfiguration.class);
+
 	private static final String PROPERTIES = "spring.security.oauth2.resourceserver.jwt";
 
 	@Bean
@@ -72,6 +76,11 @@ class BearerTokenConfiguration {
 		if (!jwt.getAudiences().isEmpty()) {
 			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 					(audiences) -> audiences != null && !Collections.disjoint(audiences, jwt.getAudiences())));
+		}
+		else {
+			logger.warn(PROPERTIES + ".audiences is not set: bearer tokens are accepted whatever their audience, "
+					+ "including tokens the provider issued for other services. Set it to the audience the provider "
+					+ "puts in tokens meant for this gateway.");
 		}
 		additionalValidators.orderedStream().forEach(validators::add);
 		JwtTimestampValidator timestamps = new JwtTimestampValidator();
