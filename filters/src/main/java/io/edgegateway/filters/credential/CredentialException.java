@@ -81,13 +81,6 @@ public class CredentialException extends RuntimeException {
 	}
 
 	/**
-	 * A credential that needs a signed-in user, asked for without one.
-	 * @param routeId the route
-	 * @param registration the client registration, if any
-	 * @param mode the credential mode
-	 * @return the exception
-	 */
-	/**
 	 * The provider's own description of its answer ({@code error_description}), for the
 	 * operator's log and the problem's detail: control characters removed, at most
 	 * {@value #MAX_DESCRIPTION_LENGTH} characters. Without it, a provider's
@@ -112,6 +105,13 @@ public class CredentialException extends RuntimeException {
 		return " (" + text + ((next < description.length()) ? "…" : "") + ")";
 	}
 
+	/**
+	 * A credential that needs a signed-in user, asked for without one.
+	 * @param routeId the route
+	 * @param registration the client registration, if any
+	 * @param mode the credential mode
+	 * @return the exception
+	 */
 	public static CredentialException signInRequired(String routeId, @Nullable String registration,
 			CredentialMode mode) {
 		return new CredentialException(Reason.SIGN_IN_REQUIRED, routeId, registration, mode, "sign_in_required",

@@ -31,13 +31,14 @@ public final class UncheckpointedWebFilterChain implements WebFilterChain {
 	}
 
 	/**
-	 * A chain of filters.
+	 * A chain of filters. The list is used as it is, not copied (Spring Security hands
+	 * over a new one per request): it must not change while the chain runs.
 	 * @param filters the filters, in the order they run
 	 * @param end what runs after the last filter
 	 * @return the chain
 	 */
 	public static WebFilterChain of(List<WebFilter> filters, WebFilterChain end) {
-		return new UncheckpointedWebFilterChain(List.copyOf(filters), 0, end);
+		return new UncheckpointedWebFilterChain(filters, 0, end);
 	}
 
 	@Override

@@ -33,23 +33,15 @@ class TokenRefreshIntegrationTests {
 	private final TestBrowser browser = new TestBrowser();
 
 	@Test
-	void shortLivedTokenThenUsedForHalfItsLifeNotRefreshedOnEveryRequest() {
+	void shortLivedTokenThenUsedForHalfItsLifeNotRefreshedOnEveryRequest() throws InterruptedException {
 		// 60 s tokens, as Keycloak issues them: with a fixed 60 s refresh skew every
 		// request refreshed; the skew is at most half the token's lifetime.
-		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
-			.port(0)
-			.accessTokenTimeToLive(Duration.ofSeconds(60))
-			.reuseRefreshTokens(false)
-			.start();
+		try (DemoIdentityProvider idp = rotatingProvider(Duration.ofSeconds(60));
 				GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
 						GatewayInstance.redisSessions(GatewayInstance.newNamespace()))) {
 			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
 			int refreshesBefore = idp.tokenRequests("refresh_token");
-			Set<String> tokens = new HashSet<>();
-			for (int i = 0; i < 5; i++) {
-				tokens.add(Echo.of(this.browser.get(gateway.url() + "/api/x", "Accept", "application/json"))
-					.bearerToken());
-			}
+			Set<String> tokens = relayedTokens(gateway, 5, 0);
 			assertThat(idp.tokenRequests("refresh_token") - refreshesBefore).isZero();
 			assertThat(tokens).hasSize(1);
 		}
@@ -58,22 +50,12 @@ class TokenRefreshIntegrationTests {
 	@Test
 	void expiredAccessTokenThenRefreshedWithRotatedRefreshTokensAndSessionSurvives() throws InterruptedException {
 		// 2 s tokens are due for refresh after 1 s (half their lifetime).
-		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
-			.port(0)
-			.accessTokenTimeToLive(Duration.ofSeconds(2))
-			.reuseRefreshTokens(false)
-			.start();
+		try (DemoIdentityProvider idp = rotatingProvider(Duration.ofSeconds(2));
 				GatewayInstance gateway = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
 						GatewayInstance.redisSessions(GatewayInstance.newNamespace()))) {
 			this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
 			int refreshesBefore = idp.tokenRequests("refresh_token");
-			Set<String> tokens = new HashSet<>();
-			for (int i = 0; i < 3; i++) {
-				Thread.sleep(1_100);
-				Echo echo = Echo.of(this.browser.get(gateway.url() + "/api/x", "Accept", "application/json"));
-				assertThat(echo.header("X-User-Id")).containsExactly("alice");
-				tokens.add(echo.bearerToken());
-			}
+			Set<String> tokens = relayedTokens(gateway, 3, 1_100);
 			assertThat(idp.tokenRequests("refresh_token") - refreshesBefore).isEqualTo(3);
 			assertThat(tokens).hasSize(3);
 		}
@@ -86,11 +68,7 @@ class TokenRefreshIntegrationTests {
 		// time: Spring Security stamps a token's expiry with the system clock when the
 		// provider's answer arrives (expires_in), so a clock moved forward would make the
 		// refreshed token look expired too.
-		try (DemoIdentityProvider idp = DemoIdentityProvider.builder()
-			.port(0)
-			.accessTokenTimeToLive(Duration.ofSeconds(20))
-			.reuseRefreshTokens(false)
-			.start()) {
+		try (DemoIdentityProvider idp = rotatingProvider(Duration.ofSeconds(20))) {
 			Map<String, Object> replica = new LinkedHashMap<>(
 					GatewayInstance.redisSessions(GatewayInstance.newNamespace()));
 			replica.put("edge.token-cache.redis-prefix", "edge-test:" + UUID.randomUUID() + ":token:");
@@ -173,6 +151,33 @@ class TokenRefreshIntegrationTests {
 		finally {
 			idp.close();
 		}
+	}
+
+	/**
+	 * A provider whose refresh tokens can be used once (it rotates them).
+	 */
+	private static DemoIdentityProvider rotatingProvider(Duration accessTokenTimeToLive) {
+		return DemoIdentityProvider.builder()
+			.port(0)
+			.accessTokenTimeToLive(accessTokenTimeToLive)
+			.reuseRefreshTokens(false)
+			.start();
+	}
+
+	/**
+	 * The distinct tokens the upstream received for alice's calls through a relay route,
+	 * each call after a pause.
+	 */
+	private Set<String> relayedTokens(GatewayInstance gateway, int calls, long pauseMillis)
+			throws InterruptedException {
+		Set<String> tokens = new HashSet<>();
+		for (int i = 0; i < calls; i++) {
+			Thread.sleep(pauseMillis);
+			Echo echo = Echo.of(this.browser.get(gateway.url() + "/api/x", "Accept", "application/json"));
+			assertThat(echo.header("X-User-Id")).containsExactly("alice");
+			tokens.add(echo.bearerToken());
+		}
+		return tokens;
 	}
 
 }
