@@ -15,7 +15,8 @@ import org.springframework.web.server.WebFilterChain;
  * user, resolved from the principal at most once, when a filter first asks, and then
  * shared by every filter that reads it (identity headers, access rules, the token cache
  * key, the audit event). A request no filter asks about (a probe, a static path) never
- * resolves it.
+ * resolves it. A security chain that already knows the user may put the attribute itself;
+ * it is then left as it is.
  */
 public final class SignedInUserWebFilter implements WebFilter, Ordered {
 
@@ -34,6 +35,9 @@ public final class SignedInUserWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (exchange.getAttribute(SignedInUser.ATTRIBUTE) != null) {
+			return chain.filter(exchange);
+		}
 		Mono<SignedInUser> user = exchange.getPrincipal()
 			.filter(Authentication.class::isInstance)
 			.cast(Authentication.class)

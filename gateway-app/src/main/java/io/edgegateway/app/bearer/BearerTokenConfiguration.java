@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.edgegateway.app.security.EdgeSecurityProperties;
+import io.edgegateway.app.security.KnownBearerTokens;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -47,6 +51,47 @@ class BearerTokenConfiguration {
 	private static final Log logger = LogFactory.getLog(BearerTokenConfiguration.class);
 
 	private static final String PROPERTIES = "spring.security.oauth2.resourceserver.jwt";
+
+	/**
+	 * How a verified token becomes the request's authentication, with Spring Boot's
+	 * properties ({@code authority-prefix}, {@code authorities-claim-name},
+	 * {@code authorities-claim-delimiter}, {@code principal-claim-name}): for Spring
+	 * Security's bearer filter and for a token verified before alike.
+	 * @param resourceServer Spring Boot's resource server properties
+	 * @return the converter
+	 */
+	@Bean
+	JwtAuthenticationConverter jwtAuthenticationConverter(OAuth2ResourceServerProperties resourceServer) {
+		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(jwt.getAuthorityPrefix()).to(authorities::setAuthorityPrefix);
+		map.from(jwt.getAuthoritiesClaimDelimiter()).to(authorities::setAuthoritiesClaimDelimiter);
+		map.from(jwt.getAuthoritiesClaimName()).to(authorities::setAuthoritiesClaimName);
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		map.from(jwt.getPrincipalClaimName()).to(converter::setPrincipalClaimName);
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return converter;
+	}
+
+	/**
+	 * The tokens the decoder verified before, for the short way through the security
+	 * chain: none when verified tokens are not kept
+	 * ({@code edge.security.bearer.verified-cache-size=0}).
+	 * @param jwtDecoder the decoder
+	 * @param authentication turns a token into the request's authentication
+	 * @return the known tokens
+	 */
+	@Bean
+	KnownBearerTokens knownBearerTokens(ReactiveJwtDecoder jwtDecoder, JwtAuthenticationConverter authentication) {
+		if (!(jwtDecoder instanceof VerifiedJwtCache verified)) {
+			return KnownBearerTokens.NONE;
+		}
+		return (token) -> {
+			Jwt jwt = verified.verified(token);
+			return (jwt != null) ? authentication.convert(jwt) : null;
+		};
+	}
 
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, EdgeSecurityProperties security,

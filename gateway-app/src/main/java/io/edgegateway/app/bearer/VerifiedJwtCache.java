@@ -7,6 +7,7 @@ import java.time.Instant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -57,13 +58,32 @@ final class VerifiedJwtCache implements ReactiveJwtDecoder {
 		if (jwt == null) {
 			return this.verifier.decode(token).doOnNext((decoded) -> this.verified.put(token, decoded));
 		}
-		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
+		OAuth2TokenValidatorResult result = validate(token, jwt);
 		if (result.hasErrors()) {
-			this.verified.invalidate(token);
 			return Mono.error(new JwtValidationException("An error occurred while attempting to decode the Jwt: "
 					+ result.getErrors().iterator().next().getDescription(), result.getErrors()));
 		}
 		return Mono.just(jwt);
+	}
+
+	/**
+	 * The token, if it was verified before and its claims pass the validators now:
+	 * without a signature check, and without an operator. A token not seen before, or
+	 * refused now, has no answer here; {@link #decode} verifies it or says why not.
+	 * @param token the token's text
+	 * @return the verified token, or {@code null}
+	 */
+	@Nullable Jwt verified(String token) {
+		Jwt jwt = this.verified.getIfPresent(token);
+		return (jwt != null && !validate(token, jwt).hasErrors()) ? jwt : null;
+	}
+
+	private OAuth2TokenValidatorResult validate(String token, Jwt jwt) {
+		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
+		if (result.hasErrors()) {
+			this.verified.invalidate(token);
+		}
+		return result;
 	}
 
 	private static Expiry<String, Jwt> untilExpiry(Duration maximumAge, Clock clock) {

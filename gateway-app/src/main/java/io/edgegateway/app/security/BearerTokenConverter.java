@@ -35,7 +35,16 @@ final class BearerTokenConverter implements ServerAuthenticationConverter {
 			return Mono.error(() -> new OAuth2AuthenticationException(
 					BearerTokenErrors.invalidToken("Bearer token is malformed")));
 		}
-		return Mono.just(new BearerTokenAuthenticationToken(authorization.substring(SCHEME.length())));
+		return Mono.just(new BearerTokenAuthenticationToken(token(authorization)));
+	}
+
+	/**
+	 * The token of a well-formed header value ({@link #isWellFormed}).
+	 * @param authorization the header value
+	 * @return the token
+	 */
+	static String token(String authorization) {
+		return authorization.substring(SCHEME.length());
 	}
 
 	/**

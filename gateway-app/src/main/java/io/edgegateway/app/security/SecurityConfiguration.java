@@ -1,6 +1,7 @@
 package io.edgegateway.app.security;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.edgegateway.app.session.SessionCookieResolver;
@@ -18,11 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -33,16 +32,14 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy.WebFilterChainDecorator;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
@@ -55,11 +52,6 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 class SecurityConfiguration {
 
 	private static final String AUTHORIZATION_PATH = "/oauth2/authorization/";
-
-	/**
-	 * The cookie that carries the CSRF token to a SPA's scripts.
-	 */
-	static final String CSRF_COOKIE = "XSRF-TOKEN";
 
 	/**
 	 * The authorized clients (the user's access and refresh tokens) live in the web
@@ -120,6 +112,15 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	UserAuthentication userAuthentication(SameOriginRequestCache requestCache, EdgeAuthenticationEntryPoint entryPoint,
+			ObjectProvider<ReactiveJwtDecoder> jwtDecoder, ObjectProvider<JwtAuthenticationConverter> jwtAuthentication,
+			ObjectProvider<KnownBearerTokens> knownBearerTokens) {
+		return new UserAuthentication(requestCache, entryPoint, jwtDecoder.getIfAvailable(),
+				jwtAuthentication.getIfAvailable(JwtAuthenticationConverter::new),
+				knownBearerTokens.getIfAvailable(() -> KnownBearerTokens.NONE));
+	}
+
+	@Bean
 	EdgeAuthenticationEntryPoint edgeAuthenticationEntryPoint(EdgeSecurityProperties properties,
 			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
 			ProblemResponses problems) {
@@ -154,7 +155,7 @@ class SecurityConfiguration {
 	@Bean
 	GatewayCookiesHeadersFilter gatewayCookiesHeadersFilter(SessionCookieResolver sessionCookie) {
 		Set<String> names = new LinkedHashSet<>(sessionCookie.names());
-		names.add(CSRF_COOKIE);
+		names.add(CsrfProtection.COOKIE);
 		return new GatewayCookiesHeadersFilter(names);
 	}
 
@@ -202,17 +203,20 @@ class SecurityConfiguration {
 	 * gateway's own endpoints. It needs the user (from the session, or a bearer token),
 	 * CSRF protection and the security headers, and none of the filters that serve the
 	 * gateway's own endpoints (sign-in and its callback, logout, the login pages), which
-	 * every request would otherwise pass through.
+	 * every request would otherwise pass through. A request whose user is already known
+	 * takes a short way through it ({@link KnownUserWebFilter}).
 	 */
 	@Bean
 	@Order(1)
-	SecurityWebFilterChain proxiedTrafficSecurityFilterChain(ServerHttpSecurity http,
-			SameOriginRequestCache requestCache, EdgeAuthenticationEntryPoint entryPoint,
-			ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+	SecurityWebFilterChain proxiedTrafficSecurityFilterChain(ServerHttpSecurity http, UserAuthentication users,
+			SessionCookieResolver sessionIds, SignedInUserResolver signedInUsers) {
 		http.securityMatcher(GatewayEndpoints.NOT_MATCHER);
 		http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
 		http.logout(ServerHttpSecurity.LogoutSpec::disable);
-		return userAuthentication(http, requestCache, entryPoint, jwtDecoder).build();
+		List<WebFilter> fullChain = users.configure(http).build().getWebFilters().collectList().block();
+		KnownUserWebFilter knownUsers = new KnownUserWebFilter(fullChain, users.contexts(), sessionIds,
+				users.knownBearerTokens(), signedInUsers);
+		return new MatcherSecurityWebFilterChain(GatewayEndpoints.NOT_MATCHER, List.of(knownUsers));
 	}
 
 	/**
@@ -223,8 +227,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
-			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-			ObjectProvider<CredentialService> credentials, SignedInUserResolver users) {
+			UserAuthentication userAuthentication, ObjectProvider<CredentialService> credentials,
+			SignedInUserResolver users) {
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico")
 			.permitAll()
@@ -237,27 +241,7 @@ class SecurityConfiguration {
 			credentials.ifAvailable((service) -> logout
 				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, users))));
 		});
-		return userAuthentication(http, requestCache, entryPoint, jwtDecoder).build();
-	}
-
-	/**
-	 * What both public chains share: the user from the session or a bearer token, where a
-	 * browser is sent to sign in, and CSRF protection with the token in a cookie.
-	 */
-	private static ServerHttpSecurity userAuthentication(ServerHttpSecurity http, SameOriginRequestCache requestCache,
-			EdgeAuthenticationEntryPoint entryPoint, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
-		if (jwtDecoder.getIfAvailable() != null) {
-			http.oauth2ResourceServer(
-					(resourceServer) -> resourceServer.bearerTokenConverter(new BearerTokenConverter()).jwt((jwt) -> {
-					}));
-		}
-		http.requestCache((cache) -> cache.requestCache(requestCache));
-		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
-		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokens(CSRF_COOKIE))
-			.csrfTokenRequestHandler(new ProxyCsrfTokenRequestHandler())
-			.requireCsrfProtectionMatcher(stateChangingWithoutBearerToken()));
-		http.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF);
-		return http;
+		return userAuthentication.configure(http).build();
 	}
 
 	private static DefaultServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(
@@ -280,21 +264,6 @@ class SecurityConfiguration {
 				registrations);
 		handler.setPostLogoutRedirectUri("{baseUrl}/");
 		return handler;
-	}
-
-	/**
-	 * CSRF protects what a browser sends with its cookie. A request carrying a bearer
-	 * token is authenticated by that token alone (a session cookie beside it is not
-	 * consulted), and no other site can make a browser add one.
-	 */
-	private static ServerWebExchangeMatcher stateChangingWithoutBearerToken() {
-		ServerWebExchangeMatcher stateChanging = new OrServerWebExchangeMatcher(
-				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
-				ServerWebExchangeMatchers.pathMatchers(HttpMethod.PUT, "/**"),
-				ServerWebExchangeMatchers.pathMatchers(HttpMethod.PATCH, "/**"),
-				ServerWebExchangeMatchers.pathMatchers(HttpMethod.DELETE, "/**"));
-		return new AndServerWebExchangeMatcher(stateChanging,
-				new NegatedServerWebExchangeMatcher(BearerTokens.MATCHER));
 	}
 
 }

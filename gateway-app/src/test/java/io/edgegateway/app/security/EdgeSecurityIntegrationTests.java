@@ -270,6 +270,67 @@ class EdgeSecurityIntegrationTests {
 	}
 
 	@Test
+	void knownSessionUserThenEveryRequestGetsTheSecurityHeadersAndTheUsersIdentity() {
+		signIn("alice");
+		assertThat(this.browser.cookie("XSRF-TOKEN")).isPresent();
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> response = this.browser.get(gateway.url() + "/api/orders/" + i, "Accept",
+					"application/json");
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.headers().firstValue("Cache-Control"))
+				.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+			assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+			Echo echo = Echo.of(response);
+			assertThat(echo.header("X-User-Id")).containsExactly("alice");
+			assertThat(echo.header("X-User-Email")).containsExactly("alice@example.com");
+		}
+	}
+
+	@Test
+	void sessionCookiesKeptAfterLogoutThenNoProxiedRequestIsServedWithThem() {
+		signIn("alice");
+		String session = this.browser.cookie("EDGE_SESSION").orElseThrow();
+		String csrf = this.browser.cookie("XSRF-TOKEN").orElseThrow();
+		assertThat(this.browser.get(gateway.url() + "/api/orders", "Accept", "application/json").statusCode())
+			.isEqualTo(200);
+		assertThat(this.browser.post(gateway.url() + "/logout", "", "X-XSRF-TOKEN", csrf).statusCode()).isEqualTo(302);
+		HttpResponse<String> replayed = new TestBrowser()
+			.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/orders"))
+				.header("Accept", "application/json")
+				.header("Cookie", "EDGE_SESSION=" + session + "; XSRF-TOKEN=" + csrf));
+		assertThat(replayed.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void sessionNotYetSignedInWithItsCsrfCookieThenScriptGets401() {
+		HttpResponse<String> start = this.browser.navigate(gateway.url() + "/reports");
+		assertThat(start.statusCode()).isEqualTo(302);
+		assertThat(this.browser.cookie("EDGE_SESSION")).isPresent();
+		assertThat(this.browser.cookie("XSRF-TOKEN")).isPresent();
+		HttpResponse<String> script = this.browser.get(gateway.url() + "/api/orders", "Accept", "application/json");
+		assertThat(script.statusCode()).isEqualTo(401);
+		assertThat(script.body()).contains("\"login\":\"/auth/login\"");
+	}
+
+	@Test
+	void bearerTokenUsedAgainThenSameIdentityAndTokenReachTheUpstream() {
+		String token = idp.signAccessToken(bearerClaims("bob", "edge-gateway"), Instant.now(),
+				Instant.now().plusSeconds(300));
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> response = this.browser.get(gateway.url() + "/api/reports", "Authorization",
+					"Bearer " + token, "Accept", "application/json");
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			Echo echo = Echo.of(response);
+			assertThat(echo.header("X-User-Id")).containsExactly("bob");
+			assertThat(echo.bearerToken()).isEqualTo(token);
+		}
+		HttpResponse<String> tampered = this.browser.get(gateway.url() + "/api/reports", "Authorization",
+				"Bearer " + tamper(token), "Accept", "application/json");
+		assertThat(tampered.statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void authMeThenProfileWithoutAnyToken() {
 		signIn("alice");
 		HttpResponse<String> me = this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json");
