@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The side-by-side benchmark: in one run on one machine, the same wrk load against
 #   direct     nginx, the upstream itself
-#   bare       a bare Spring Cloud Gateway route to it (no filters, no security)
+#   bare       a bare Spring Cloud Gateway route to it (no filters, no security), Reactor Netty's default event loops
+#   bare-loops the same bare route with one event loop per CPU, as the edge gateway runs (edge.server.event-loops)
 #   plain      the edge gateway: cookie session -> identity headers (no credential)
 #   exchange   the edge gateway: cookie session -> token exchange (warm cache) -> identity headers
 #   sa         the edge gateway: cookie session -> RequireClaims -> service-account token (warm cache)
@@ -48,7 +49,7 @@ xsrf=$(curl -s -D - -o /dev/null --max-time 10 -H "Cookie: EDGE_SESSION=$session
 	sed -n 's/^set-cookie: XSRF-TOKEN=\([^;]*\).*/\1/Ip' | tr -d '\r')
 [ -n "$xsrf" ] || { echo "the gateway set no XSRF-TOKEN cookie" >&2; exit 1; }
 
-modes=(direct bare plain exchange sa relay peer-plain peer-relay)
+modes=(direct bare bare-loops plain exchange sa relay peer-plain peer-relay)
 if [ -n "${BASELINE_JAR:-}" ]; then
 	modes+=(before-plain before-relay)
 fi
@@ -56,6 +57,7 @@ url() {
 	case $1 in
 	direct) echo http://127.0.0.1:9101/api/data ;;
 	bare) echo http://127.0.0.1:9190/api/data ;;
+	bare-loops) echo http://127.0.0.1:9191/api/data ;;
 	plain) echo http://127.0.0.1:9180/plain/api/data ;;
 	exchange) echo http://127.0.0.1:9180/exchange/api/data ;;
 	sa) echo http://127.0.0.1:9180/sa/api/data ;;
@@ -98,6 +100,7 @@ server_of() { # mode -> the stack.sh name of the server that answers it
 	case $1 in
 	direct) echo nginx ;;
 	bare) echo bare ;;
+	bare-loops) echo bare-loops ;;
 	peer-*) echo peer ;;
 	before-*) echo baseline ;;
 	*) echo gateway ;;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The load tests' stack, on loopback: nginx upstream (:9101), demo identity provider (:9100), the edge
-# gateway (:9180, management :9181) configured by config/gateway.yaml, the bare Spring Cloud Gateway (:9190), and the
+# gateway (:9180, management :9181) configured by config/gateway.yaml, the bare Spring Cloud Gateway (:9190; and :9191 with
+# one event loop per CPU, as the edge gateway runs), and the
 # peer: Apache httpd 2.4 + mod_auth_openidc (:9170) configured by config/peer-httpd.conf.
 #
 #   load-tests/stack.sh start             build what is missing, start everything with cold caches, wait until ready
@@ -112,6 +113,10 @@ start() {
 		--spring.config.additional-location=file:load-tests/config/gateway.yaml
 	# shellcheck disable=SC2086
 	start_process bare "$GATEWAY_JAVA" $JAVA_OPTS -jar "$BARE_JAR" --bench.upstream=http://127.0.0.1:9101
+	# The bare gateway again, with one event loop per CPU it may use, as the edge gateway runs (edge.server.event-loops).
+	# shellcheck disable=SC2086
+	start_process bare-loops "$GATEWAY_JAVA" $JAVA_OPTS -Dreactor.netty.ioWorkerCount="$(taskset -c "$SERVER_CPUS" nproc)" \
+		-jar "$BARE_JAR" --bench.upstream=http://127.0.0.1:9101 --server.port=9191
 	if [ -n "${BASELINE_JAR:-}" ]; then
 		# shellcheck disable=SC2086
 		start_process baseline "$GATEWAY_JAVA" $JAVA_OPTS -jar "$BASELINE_JAR" \
@@ -122,13 +127,14 @@ start() {
 	wait_for http://127.0.0.1:9101/ 20
 	wait_for http://127.0.0.1:9181/actuator/health/readiness 180
 	wait_for http://127.0.0.1:9190/ 120
+	wait_for http://127.0.0.1:9191/ 120
 	wait_for "$PEER/" 30
-	echo "Stack up: upstream :9101, identity provider :9100, gateway :9180 (management :9181), bare gateway :9190," \
+	echo "Stack up: upstream :9101, identity provider :9100, gateway :9180 (management :9181), bare gateway :9190 (one event loop per CPU: :9191)," \
 		"peer httpd :9170"
 }
 
 stop() {
-	for name in gateway baseline bare peer idp nginx; do
+	for name in gateway baseline bare bare-loops peer idp nginx; do
 		if [ -f "$RUN/$name.pid" ]; then
 			kill "$(cat "$RUN/$name.pid")" 2>/dev/null || true
 			rm -f "$RUN/$name.pid"
