@@ -5,7 +5,7 @@ set -euo pipefail
 csv=$1
 png=$2
 gnuplot <<GP
-set terminal pngcairo size 900,480 font "sans,11"
+set terminal pngcairo size 960,500 font "sans,11"
 set output "$png"
 set datafile separator ","
 set title "Requests per second, same wrk load, one 2-core machine (labels: × bare Spring Cloud Gateway)"
@@ -14,6 +14,7 @@ set boxwidth 0.6
 set logscale y
 set ylabel "req/s (log scale)"
 set grid ytics
+set xtics rotate by -30 font ",10"
 set key off
 plot "$csv" every ::1 using 0:2:xtic(1) with boxes lc rgb "#3b7dd8", \
      "" every ::1 using 0:(\$2*1.15):(sprintf("%.2f×", \$5)) with labels
