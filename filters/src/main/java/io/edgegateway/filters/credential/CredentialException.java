@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
@@ -20,8 +21,24 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 public class CredentialException extends RuntimeException {
 
+	/**
+	 * What providers answer when the user's own token or grant no longer stands, so that
+	 * only signing in again helps: an expired, revoked or invalid grant or token (RFC
+	 * 6749, RFC 6750), OpenID Connect's {@code login_required},
+	 * {@code interaction_required} and {@code consent_required}, Entra ID's claims
+	 * challenge ({@code insufficient_claims}; its {@code invalid_grant} and
+	 * {@code interaction_required} are here already).
+	 */
 	private static final Set<String> SIGN_IN_ERRORS = Set.of("invalid_grant", "invalid_token",
-			"client_authorization_required");
+			"client_authorization_required", "login_required", "interaction_required", "consent_required",
+			"insufficient_claims");
+
+	/**
+	 * Keycloak's answer to a token exchange whose subject token it no longer accepts (the
+	 * user's session ended, the token was revoked): {@code invalid_request} with this
+	 * description, where the RFC 8693 answer would be {@code invalid_grant}.
+	 */
+	private static final String REJECTED_SUBJECT_TOKEN = "Invalid token";
 
 	private static final Set<String> UNAVAILABLE_ERRORS = Set.of("invalid_token_response", "server_error",
 			"temporarily_unavailable");
@@ -64,8 +81,8 @@ public class CredentialException extends RuntimeException {
 		}
 		if (failure instanceof OAuth2AuthorizationException authorization) {
 			String code = authorization.getError().getErrorCode();
-			Reason reason = (SIGN_IN_ERRORS.contains(code) && mode.presentsUserToken()) ? Reason.SIGN_IN_REQUIRED
-					: UNAVAILABLE_ERRORS.contains(code) ? Reason.UNAVAILABLE : Reason.REFUSED;
+			Reason reason = (mode.presentsUserToken() && meansSignInAgain(authorization.getError()))
+					? Reason.SIGN_IN_REQUIRED : UNAVAILABLE_ERRORS.contains(code) ? Reason.UNAVAILABLE : Reason.REFUSED;
 			String message = ((reason == Reason.UNAVAILABLE) ? "The identity provider failed to answer: " + code
 					: "The identity provider refused the credential: " + code)
 					+ providersWords(authorization.getError().getDescription());
@@ -78,6 +95,11 @@ public class CredentialException extends RuntimeException {
 		}
 		return new CredentialException(Reason.UNAVAILABLE, routeId, registration, mode, "credential_error",
 				"The credential could not be obtained", failure);
+	}
+
+	private static boolean meansSignInAgain(OAuth2Error error) {
+		return SIGN_IN_ERRORS.contains(error.getErrorCode()) || ("invalid_request".equals(error.getErrorCode())
+				&& REJECTED_SUBJECT_TOKEN.equalsIgnoreCase(String.valueOf(error.getDescription()).strip()));
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.edgegateway.filters.credential;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -37,6 +39,33 @@ class CredentialExceptionTests {
 			.isEqualTo("The identity provider refused the credential: invalid_target");
 		assertThat(refusal("invalid_target", " \t ").getMessage())
 			.isEqualTo("The identity provider refused the credential: invalid_target");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "invalid_grant", "invalid_token", "login_required", "interaction_required",
+			"consent_required", "insufficient_claims" })
+	void fromWhenTheUsersGrantNoLongerStandsThenSignInRequiredForDelegationAndRefusedForServiceAccounts(String code) {
+		assertThat(refusal(code, "AADSTS50076: multi-factor authentication required").getReason())
+			.isEqualTo(CredentialException.Reason.SIGN_IN_REQUIRED);
+		assertThat(CredentialException
+			.from(new OAuth2AuthorizationException(new OAuth2Error(code)), "reports", "idp-service",
+					CredentialMode.SERVICE_ACCOUNT)
+			.getReason()).isEqualTo(CredentialException.Reason.REFUSED);
+	}
+
+	@Test
+	void fromWhenKeycloakRejectsTheSubjectTokenThenSignInRequired() {
+		assertThat(refusal("invalid_request", "Invalid token").getReason())
+			.isEqualTo(CredentialException.Reason.SIGN_IN_REQUIRED);
+		assertThat(refusal("invalid_request", "Missing parameter: subject_token_type").getReason())
+			.isEqualTo(CredentialException.Reason.REFUSED);
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "invalid_scope", "unauthorized_client", "invalid_client", "invalid_target", "access_denied" })
+	void fromWhenNoSignInCanFixItThenRefused(String code) {
+		assertThat(refusal(code, "Audience not found").getReason()).isEqualTo(CredentialException.Reason.REFUSED);
 	}
 
 	private static CredentialException refusal(String code, String description) {

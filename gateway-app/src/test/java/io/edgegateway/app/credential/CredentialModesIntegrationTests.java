@@ -1,5 +1,8 @@
 package io.edgegateway.app.credential;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -226,6 +230,28 @@ class CredentialModesIntegrationTests {
 			.satisfies((event) -> assertThat(event).containsEntry("outcome", "token_error")
 				.containsEntry("error", "invalid_scope")
 				.containsEntry("credential_mode", "ON_BEHALF_OF"));
+	}
+
+	@Test
+	void usersTokenRevokedAtTheProviderThenTheExchangeEndsTheSessionWith401NeverA403() throws Exception {
+		String usersToken = call("/profile").bearerToken();
+		String credentials = Base64.getEncoder()
+			.encodeToString("edge-gateway:edge-gateway-secret".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> revoked = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(idp.issuer() + "/oauth2/revoke"))
+				.header("Authorization", "Basic " + credentials)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("token=" + usersToken + "&token_type_hint=access_token"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(revoked.statusCode()).isEqualTo(200);
+
+		HttpResponse<String> exchange = this.browser.get(gateway.url() + "/exchange/orders", "Accept",
+				"application/json");
+		assertThat(exchange.statusCode()).isEqualTo(401);
+		assertThat(exchange.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(exchange.body()).contains("\"login\":\"/auth/login\"").doesNotContain("eyJ");
+		assertThat(this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json").statusCode())
+			.isEqualTo(401);
 	}
 
 	@Test
