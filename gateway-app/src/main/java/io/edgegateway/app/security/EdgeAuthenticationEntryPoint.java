@@ -5,6 +5,7 @@ import java.net.URI;
 import io.edgegateway.app.web.ProblemResponses;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
@@ -27,6 +28,14 @@ public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationE
 	 */
 	public static final String LOGIN_PATH = "/auth/login";
 
+	/**
+	 * The challenge of a script's {@code 401} (a {@code 401} must carry one, RFC 9110): a
+	 * bearer token is what a script can present (RFC 6750), and no browser shows a dialog
+	 * for it; a browser's script signs the user in at the problem's {@code login} URL
+	 * instead.
+	 */
+	static final String CHALLENGE = "Bearer realm=\"edge-gateway\"";
+
 	private final BearerTokenServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
 
 	private final RedirectServerAuthenticationEntryPoint login;
@@ -48,6 +57,7 @@ public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationE
 		if (BrowserNavigation.isNavigation(exchange.getRequest())) {
 			return this.login.commence(exchange, ex);
 		}
+		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required");
 		problem.setTitle("Unauthorized");
 		problem.setProperty("login", LOGIN_PATH);

@@ -248,6 +248,7 @@ class CredentialModesIntegrationTests {
 		HttpResponse<String> exchange = this.browser.get(gateway.url() + "/exchange/orders", "Accept",
 				"application/json");
 		assertThat(exchange.statusCode()).isEqualTo(401);
+		assertThat(exchange.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"edge-gateway\"");
 		assertThat(exchange.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(exchange.body()).contains("\"login\":\"/auth/login\"").doesNotContain("eyJ");
 		assertThat(this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json").statusCode())

@@ -125,6 +125,7 @@ class EdgeSecurityIntegrationTests {
 		HttpResponse<String> response = this.browser.get(gateway.url() + "/api/orders", headers);
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Location")).isEmpty();
+		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"edge-gateway\"");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"login\":\"/auth/login\"").contains("\"status\":401");
 		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
