@@ -174,6 +174,24 @@ public class CredentialException extends RuntimeException {
 	}
 
 	/**
+	 * What the provider asked of the user's next sign-in, when its answer says:
+	 * {@code login} to authenticate again ({@code login_required},
+	 * {@code interaction_required}), {@code consent} to consent again
+	 * ({@code consent_required}).
+	 * @return the OpenID Connect {@code prompt} value, or {@code null}
+	 */
+	public @Nullable String getSignInPrompt() {
+		if (this.reason != Reason.SIGN_IN_REQUIRED) {
+			return null;
+		}
+		return switch (this.errorCode) {
+			case "login_required", "interaction_required" -> "login";
+			case "consent_required" -> "consent";
+			default -> null;
+		};
+	}
+
+	/**
 	 * Why a credential could not be obtained, which decides what the client is told.
 	 */
 	public enum Reason {

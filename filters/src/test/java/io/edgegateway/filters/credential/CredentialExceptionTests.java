@@ -68,6 +68,15 @@ class CredentialExceptionTests {
 		assertThat(refusal(code, "Audience not found").getReason()).isEqualTo(CredentialException.Reason.REFUSED);
 	}
 
+	@Test
+	void fromWhenTheProviderAsksForLoginOrConsentThenTheSignInPromptSaysIt() {
+		assertThat(refusal("login_required", null).getSignInPrompt()).isEqualTo("login");
+		assertThat(refusal("interaction_required", null).getSignInPrompt()).isEqualTo("login");
+		assertThat(refusal("consent_required", null).getSignInPrompt()).isEqualTo("consent");
+		assertThat(refusal("invalid_grant", null).getSignInPrompt()).isNull();
+		assertThat(refusal("invalid_scope", null).getSignInPrompt()).isNull();
+	}
+
 	private static CredentialException refusal(String code, String description) {
 		return CredentialException.from(new OAuth2AuthorizationException(new OAuth2Error(code, description, null)),
 				"orders", "idp-exchange", CredentialMode.TOKEN_EXCHANGE);

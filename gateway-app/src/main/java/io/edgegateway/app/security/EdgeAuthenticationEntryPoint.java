@@ -3,6 +3,7 @@ package io.edgegateway.app.security;
 import java.net.URI;
 
 import io.edgegateway.app.web.ProblemResponses;
+import io.edgegateway.app.web.SignInRequiredException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -38,29 +39,40 @@ public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationE
 
 	private final BearerTokenServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
 
-	private final RedirectServerAuthenticationEntryPoint login;
+	private final String authorizationPath;
+
+	private final SameOriginRequestCache requestCache;
 
 	private final ProblemResponses problems;
 
 	EdgeAuthenticationEntryPoint(String authorizationPath, SameOriginRequestCache requestCache,
 			ProblemResponses problems) {
-		this.login = new RedirectServerAuthenticationEntryPoint(authorizationPath);
-		this.login.setRequestCache(requestCache);
+		this.authorizationPath = authorizationPath;
+		this.requestCache = requestCache;
 		this.problems = problems;
 	}
 
+	/**
+	 * Answer a request that needs a user. A sign-in the identity provider asked for with
+	 * a {@code prompt} ({@link SignInRequiredException}) carries it to the provider.
+	 */
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
 		if (BearerTokens.isPresent(exchange.getRequest())) {
 			return this.bearer.commence(exchange, ex);
 		}
+		String prompt = (ex instanceof SignInRequiredException signIn) ? SignInPrompts.valid(signIn.getPrompt()) : null;
+		String query = (prompt != null) ? "?" + SignInPrompts.PARAMETER + "=" + prompt : "";
 		if (BrowserNavigation.isNavigation(exchange.getRequest())) {
-			return this.login.commence(exchange, ex);
+			RedirectServerAuthenticationEntryPoint login = new RedirectServerAuthenticationEntryPoint(
+					this.authorizationPath + query);
+			login.setRequestCache(this.requestCache);
+			return login.commence(exchange, ex);
 		}
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required");
 		problem.setTitle("Unauthorized");
-		problem.setProperty("login", LOGIN_PATH);
+		problem.setProperty("login", LOGIN_PATH + query);
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		return this.problems.write(exchange, problem);
 	}

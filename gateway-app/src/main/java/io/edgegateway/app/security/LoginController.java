@@ -16,7 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * {@code GET /auth/login?redirect=/path}: where a SPA sends the browser when an API call
  * answered {@code 401}. Remembers the page to land on after sign-in (a path on this
- * gateway only) and starts the OIDC login.
+ * gateway only) and starts the OIDC login, with the {@code prompt} the problem's login
+ * URL carried when the provider asked for one ({@link SignInPrompts}).
  */
 @RestController
 class LoginController {
@@ -35,6 +36,7 @@ class LoginController {
 
 	@GetMapping(EdgeAuthenticationEntryPoint.LOGIN_PATH)
 	Mono<Void> login(@RequestParam(name = "redirect", required = false) @Nullable String redirect,
+			@RequestParam(name = SignInPrompts.PARAMETER, required = false) @Nullable String prompt,
 			ServerWebExchange exchange) {
 		Mono<Boolean> saved = (redirect != null) ? this.requestCache.saveTarget(exchange, redirect) : Mono.just(true);
 		return saved.flatMap((accepted) -> {
@@ -45,7 +47,12 @@ class LoginController {
 				return this.problems.write(exchange, problem);
 			}
 			exchange.getResponse().setStatusCode(HttpStatus.FOUND);
-			exchange.getResponse().getHeaders().setLocation(this.authorizationUri);
+			String passedOn = SignInPrompts.valid(prompt);
+			exchange.getResponse()
+				.getHeaders()
+				.setLocation((passedOn != null)
+						? URI.create(this.authorizationUri + "?" + SignInPrompts.PARAMETER + "=" + passedOn)
+						: this.authorizationUri);
 			return exchange.getResponse().setComplete();
 		});
 	}

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -244,12 +245,12 @@ class SecurityConfiguration {
 		return userAuthentication.configure(http).build();
 	}
 
-	private static DefaultServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(
+	private static ServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(
 			ReactiveClientRegistrationRepository registrations) {
 		DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		return resolver;
+		return new PromptPassingAuthorizationRequestResolver(resolver);
 	}
 
 	private static RedirectServerAuthenticationSuccessHandler successHandler(SameOriginRequestCache requestCache) {

@@ -78,7 +78,7 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 			case SIGN_IN_REQUIRED -> exchange.getSession()
 				.flatMap(WebSession::invalidate)
 				.then(this.entryPoint.commence(exchange,
-						new InsufficientAuthenticationException(failure.getMessage(), failure)));
+						new SignInRequiredException(failure.getMessage(), failure, failure.getSignInPrompt())));
 			case REFUSED -> this.problems.write(exchange, problem(exchange, failure, HttpStatus.FORBIDDEN));
 			case UNAVAILABLE -> {
 				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

@@ -332,6 +332,22 @@ class EdgeSecurityIntegrationTests {
 	}
 
 	@Test
+	void loginWithAPromptThenTheProviderIsAskedForItAndAnyOtherPromptIsDropped() {
+		HttpResponse<String> login = this.browser.navigate(gateway.url() + "/auth/login?prompt=consent");
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(TestBrowser.location(login).toString())
+			.isEqualTo(gateway.url() + "/oauth2/authorization/idp?prompt=consent");
+		HttpResponse<String> authorize = this.browser.navigate(TestBrowser.location(login).toString());
+		assertThat(TestBrowser.query(TestBrowser.location(authorize))).containsEntry("prompt", "consent")
+			.containsKey("code_challenge");
+
+		HttpResponse<String> silent = this.browser.navigate(gateway.url() + "/auth/login?prompt=none");
+		assertThat(TestBrowser.location(silent).toString()).isEqualTo(gateway.url() + "/oauth2/authorization/idp");
+		HttpResponse<String> direct = this.browser.navigate(gateway.url() + "/oauth2/authorization/idp?prompt=none");
+		assertThat(TestBrowser.query(TestBrowser.location(direct))).doesNotContainKey("prompt");
+	}
+
+	@Test
 	void authMeThenProfileWithoutAnyToken() {
 		signIn("alice");
 		HttpResponse<String> me = this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json");
