@@ -149,6 +149,17 @@ class OnBehalfOfTests {
 	}
 
 	@Test
+	void apiThatRequiresMultiFactorThenInteractionRequiredWithoutItAndATokenWithIt() throws Exception {
+		assertRefused(request(aliceAccessToken, "api://finance/.default"), "interaction_required");
+		Instant now = Instant.now();
+		String withMultiFactor = idp.signAccessToken(
+				Map.of("sub", "alice", "aud", "edge-gateway", "amr", List.of("pwd", "mfa")), now, now.plusSeconds(60));
+		TokenEndpoint.Response response = request(withMultiFactor, "api://finance/.default");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(jwtDecoder.decode(response.get("access_token")).getAudience()).containsExactly("api://finance");
+	}
+
+	@Test
 	void refusesAnUnknownApi() throws Exception {
 		assertRefused(request(aliceAccessToken, "api://billing/.default"), "invalid_scope");
 	}

@@ -51,7 +51,14 @@ final class OnBehalfOfAuthenticationProvider implements AuthenticationProvider {
 
 	private static final Pattern DEFAULT_SCOPE = Pattern.compile("(api://([^/\\s]+))/\\.default");
 
-	private static final Set<String> KNOWN_APIS = Set.of("orders", "reports");
+	private static final Set<String> KNOWN_APIS = Set.of("orders", "reports", "finance");
+
+	/**
+	 * APIs behind a conditional-access policy that requires multi-factor authentication:
+	 * an assertion without {@code mfa} in its {@code amr} is answered as Entra ID answers
+	 * it, {@code interaction_required}, so the user must sign in again.
+	 */
+	private static final Set<String> MULTI_FACTOR_APIS = Set.of("api://finance");
 
 	private static final List<String> PROFILE_CLAIMS = List.of("name", "email", "groups", "tenant");
 
@@ -83,6 +90,7 @@ final class OnBehalfOfAuthenticationProvider implements AuthenticationProvider {
 		}
 		Jwt assertion = decode(request.assertion(), registeredClient.getClientId());
 		List<String> apis = request.scopes().stream().map(OnBehalfOfAuthenticationProvider::apiOf).toList();
+		requireMultiFactorWhereNeeded(assertion, apis);
 		Instant issuedAt = Instant.now();
 		Instant expiresAt = issuedAt.plus(TOKEN_TIME_TO_LIVE);
 		String token = this.signer.sign(claims(assertion, apis.get(0), request.scopes(), registeredClient), issuedAt,
@@ -112,6 +120,18 @@ final class OnBehalfOfAuthenticationProvider implements AuthenticationProvider {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The assertion has no subject");
 		}
 		return jwt;
+	}
+
+	private static void requireMultiFactorWhereNeeded(Jwt assertion, List<String> apis) {
+		List<String> methods = assertion.hasClaim("amr") ? assertion.getClaimAsStringList("amr") : List.of();
+		for (String api : apis) {
+			if (MULTI_FACTOR_APIS.contains(api) && !methods.contains("mfa")) {
+				throw error("interaction_required",
+						"AADSTS50076: Due to a configuration change made by your administrator, or because you moved "
+								+ "to a new location, you must use multi-factor authentication to access '" + api
+								+ "'.");
+			}
+		}
 	}
 
 	/**

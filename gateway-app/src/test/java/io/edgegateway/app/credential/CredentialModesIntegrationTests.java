@@ -256,6 +256,19 @@ class CredentialModesIntegrationTests {
 	}
 
 	@Test
+	void providerAsksForMultiFactorThenTheSessionEndsAndTheLoginUrlAsksTheProviderForALogin() {
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/ledger/2026", "Accept", "application/json");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"edge-gateway\"");
+		assertThat(response.body()).contains("\"login\":\"/auth/login?prompt=login\"").doesNotContain("eyJ");
+		assertThat(this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json").statusCode())
+			.isEqualTo(401);
+		HttpResponse<String> login = this.browser.navigate(gateway.url() + "/auth/login?prompt=login");
+		HttpResponse<String> authorize = this.browser.navigate(TestBrowser.location(login).toString());
+		assertThat(TestBrowser.query(TestBrowser.location(authorize))).containsEntry("prompt", "login");
+	}
+
+	@Test
 	void providerAnswersGarbageThen503WithRetryAfter() {
 		idp.tokenEndpointFailure(502);
 		HttpResponse<String> response = this.browser.get(gateway.url() + "/reports/q1", "Accept", "application/json");
