@@ -58,8 +58,9 @@ final class VerifiedJwtCache implements ReactiveJwtDecoder {
 		if (jwt == null) {
 			return this.verifier.decode(token).doOnNext((decoded) -> this.verified.put(token, decoded));
 		}
-		OAuth2TokenValidatorResult result = validate(token, jwt);
+		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
 		if (result.hasErrors()) {
+			this.verified.invalidate(token);
 			return Mono.error(new JwtValidationException("An error occurred while attempting to decode the Jwt: "
 					+ result.getErrors().iterator().next().getDescription(), result.getErrors()));
 		}
@@ -69,21 +70,15 @@ final class VerifiedJwtCache implements ReactiveJwtDecoder {
 	/**
 	 * The token, if it was verified before and its claims pass the validators now:
 	 * without a signature check, and without an operator. A token not seen before, or
-	 * refused now, has no answer here; {@link #decode} verifies it or says why not.
+	 * refused now, has no answer here; {@link #decode} verifies it or says why not (a
+	 * refused token stays kept until then, so that saying why costs no second signature
+	 * check).
 	 * @param token the token's text
 	 * @return the verified token, or {@code null}
 	 */
 	@Nullable Jwt verified(String token) {
 		Jwt jwt = this.verified.getIfPresent(token);
-		return (jwt != null && !validate(token, jwt).hasErrors()) ? jwt : null;
-	}
-
-	private OAuth2TokenValidatorResult validate(String token, Jwt jwt) {
-		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
-		if (result.hasErrors()) {
-			this.verified.invalidate(token);
-		}
-		return result;
+		return (jwt != null && !this.validator.validate(jwt).hasErrors()) ? jwt : null;
 	}
 
 	private static Expiry<String, Jwt> untilExpiry(Duration maximumAge, Clock clock) {

@@ -61,8 +61,7 @@ public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationE
 		if (BearerTokens.isPresent(exchange.getRequest())) {
 			return this.bearer.commence(exchange, ex);
 		}
-		String prompt = (ex instanceof SignInRequiredException signIn) ? SignInPrompts.valid(signIn.getPrompt()) : null;
-		String query = (prompt != null) ? "?" + SignInPrompts.PARAMETER + "=" + prompt : "";
+		String query = SignInPrompts.query((ex instanceof SignInRequiredException signIn) ? signIn.getPrompt() : null);
 		if (BrowserNavigation.isNavigation(exchange.getRequest())) {
 			RedirectServerAuthenticationEntryPoint login = new RedirectServerAuthenticationEntryPoint(
 					this.authorizationPath + query);

@@ -26,12 +26,12 @@ class LoginController {
 
 	private final ProblemResponses problems;
 
-	private final URI authorizationUri;
+	private final String authorizationPath;
 
 	LoginController(SameOriginRequestCache requestCache, ProblemResponses problems, EdgeSecurityProperties properties) {
 		this.requestCache = requestCache;
 		this.problems = problems;
-		this.authorizationUri = URI.create("/oauth2/authorization/" + properties.getLoginRegistration());
+		this.authorizationPath = "/oauth2/authorization/" + properties.getLoginRegistration();
 	}
 
 	@GetMapping(EdgeAuthenticationEntryPoint.LOGIN_PATH)
@@ -47,12 +47,9 @@ class LoginController {
 				return this.problems.write(exchange, problem);
 			}
 			exchange.getResponse().setStatusCode(HttpStatus.FOUND);
-			String passedOn = SignInPrompts.valid(prompt);
 			exchange.getResponse()
 				.getHeaders()
-				.setLocation((passedOn != null)
-						? URI.create(this.authorizationUri + "?" + SignInPrompts.PARAMETER + "=" + passedOn)
-						: this.authorizationUri);
+				.setLocation(URI.create(this.authorizationPath + SignInPrompts.query(prompt)));
 			return exchange.getResponse().setComplete();
 		});
 	}

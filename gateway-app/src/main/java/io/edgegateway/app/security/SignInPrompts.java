@@ -34,6 +34,16 @@ final class SignInPrompts {
 	}
 
 	/**
+	 * The query that carries a prompt to a sign-in URL.
+	 * @param prompt the prompt
+	 * @return {@code ?prompt=<value>}, or empty for a prompt the sign-in does not pass on
+	 */
+	static String query(@Nullable String prompt) {
+		String passedOn = valid(prompt);
+		return (passedOn != null) ? "?" + PARAMETER + "=" + passedOn : "";
+	}
+
+	/**
 	 * A prompt, if the sign-in passes it on.
 	 * @param prompt the value
 	 * @return the value, or {@code null}
