@@ -11,7 +11,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Adds the demo user's profile claims ({@code name}, {@code email}, {@code groups},
  * {@code tenant}) to the access token and the ID token of tokens issued for a user.
  * Tokens issued for the client itself ({@code client_credentials}) have the client as
- * principal, which is no demo user, so they stay without profile claims.
+ * principal, which is no demo user, so they stay without profile claims. Tokens of a
+ * login form's sign-in say how and when it was made ({@link DemoSignIn}: {@code acr},
+ * {@code amr}, {@code auth_time}).
  */
 final class DemoUserClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -22,6 +24,12 @@ final class DemoUserClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodin
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) || ID_TOKEN.equals(context.getTokenType())) {
 			DemoUsers.find(context.getPrincipal().getName())
 				.ifPresent((profile) -> context.getClaims().claims((claims) -> claims.putAll(profile.claims())));
+			if (context.getPrincipal().getDetails() instanceof DemoSignIn signIn) {
+				context.getClaims()
+					.claim("acr", signIn.acr())
+					.claim("amr", signIn.amr())
+					.claim("auth_time", signIn.authTime().getEpochSecond());
+			}
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -59,6 +60,7 @@ public final class SecurityConfiguration {
 						.forEach((provider) -> provider
 							.setAuthenticationValidator(new LoopbackPostLogoutRedirectUriValidator())))));
 		});
+		http.addFilterAfter(new StepUpSignInFilter(), SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		http.exceptionHandling((exceptions) -> exceptions
@@ -80,7 +82,7 @@ public final class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain loginSecurityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
-		http.formLogin(Customizer.withDefaults());
+		http.formLogin((login) -> login.authenticationDetailsSource(new DemoSignInDetailsSource()));
 		return http.build();
 	}
 

@@ -17,6 +17,7 @@ import io.edgegateway.filters.credential.obo.OnBehalfOfGatewayFilterFactory;
 import io.edgegateway.filters.credential.obo.OnBehalfOfStrategy;
 import io.edgegateway.filters.credential.provider.ClientKeys;
 import io.edgegateway.filters.credential.provider.ClientRegistrations;
+import io.edgegateway.filters.credential.provider.ConfiguredRegistration;
 import io.edgegateway.filters.credential.provider.TokenRequests;
 import io.edgegateway.filters.credential.relay.TokenRelayGatewayFilterFactory;
 import io.edgegateway.filters.credential.relay.TokenRelayStrategy;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -56,8 +58,9 @@ class CredentialConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ClientRegistrations clientRegistrations(ReactiveClientRegistrationRepository repository) {
-		return new ClientRegistrations(repository);
+	ClientRegistrations clientRegistrations(OAuth2ClientProperties properties,
+			ReactiveClientRegistrationRepository repository) {
+		return new ClientRegistrations(ConfiguredRegistration.from(properties), repository);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package io.edgegateway.filters.config;
 import java.time.Clock;
 
 import io.edgegateway.filters.access.RequireClaimsGatewayFilterFactory;
+import io.edgegateway.filters.access.StepUpGatewayFilterFactory;
 import io.edgegateway.filters.audit.AuditEventWriter;
 import io.edgegateway.filters.audit.AuditGlobalFilter;
 import io.edgegateway.filters.audit.LoggingAuditEventWriter;
@@ -39,6 +40,12 @@ class RouteFiltersConfiguration {
 	@ConditionalOnMissingBean
 	RequireClaimsGatewayFilterFactory requireClaimsGatewayFilterFactory() {
 		return new RequireClaimsGatewayFilterFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StepUpGatewayFilterFactory stepUpGatewayFilterFactory(Clock clock) {
+		return new StepUpGatewayFilterFactory(clock);
 	}
 
 	@Bean

@@ -68,8 +68,25 @@ public final class AesGcmCipher {
 	 * @throws IllegalStateException naming each missing or malformed property
 	 */
 	public static AesGcmCipher from(EncryptionProperties properties, String prefix) {
-		List<String> problems = new ArrayList<>();
+		List<String> problems = problems(properties, prefix);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Invalid encryption keys:\n - " + String.join("\n - ", problems));
+		}
 		Map<String, SecretKey> keys = new LinkedHashMap<>();
+		properties.getKeys()
+			.forEach((id, encoded) -> keys.put(id,
+					new SecretKeySpec(Base64.getDecoder().decode(encoded.trim()), "AES")));
+		return new AesGcmCipher(properties.getActiveKey(), keys);
+	}
+
+	/**
+	 * What is wrong with configured keys, each problem naming its property.
+	 * @param properties the configured keys
+	 * @param prefix their property prefix, for the messages
+	 * @return the problems, empty when the keys are usable
+	 */
+	public static List<String> problems(EncryptionProperties properties, String prefix) {
+		List<String> problems = new ArrayList<>();
 		properties.getKeys().forEach((id, encoded) -> {
 			String property = prefix + ".keys." + id;
 			if (id.getBytes(StandardCharsets.UTF_8).length > 255) {
@@ -80,9 +97,7 @@ public final class AesGcmCipher {
 				byte[] key = Base64.getDecoder().decode(encoded.trim());
 				if (key.length != 16 && key.length != 24 && key.length != 32) {
 					problems.add(property + ": an AES key is 16, 24 or 32 bytes, this one is " + key.length);
-					return;
 				}
-				keys.put(id, new SecretKeySpec(key, "AES"));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(property + ": not valid base64");
@@ -96,10 +111,7 @@ public final class AesGcmCipher {
 			problems.add(prefix + ".active-key: '" + active + "' is not one of " + prefix + ".keys "
 					+ properties.getKeys().keySet());
 		}
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException("Invalid encryption keys:\n - " + String.join("\n - ", problems));
-		}
-		return new AesGcmCipher(active, keys);
+		return problems;
 	}
 
 	/**

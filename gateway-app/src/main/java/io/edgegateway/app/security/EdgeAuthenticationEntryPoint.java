@@ -1,6 +1,7 @@
 package io.edgegateway.app.security;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.edgegateway.app.web.ProblemResponses;
 import io.edgegateway.app.web.SignInRequiredException;
@@ -53,25 +54,27 @@ public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationE
 	}
 
 	/**
-	 * Answer a request that needs a user. A sign-in the identity provider asked for with
-	 * a {@code prompt} ({@link SignInRequiredException}) carries it to the provider.
+	 * Answer a request that needs a user. A sign-in that must ask something of the
+	 * identity provider ({@link SignInRequiredException}: a {@code prompt}, a step-up's
+	 * {@code acr_values} and {@code max_age}) carries it there.
 	 */
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
 		if (BearerTokens.isPresent(exchange.getRequest())) {
 			return this.bearer.commence(exchange, ex);
 		}
-		String query = SignInPrompts.query((ex instanceof SignInRequiredException signIn) ? signIn.getPrompt() : null);
+		Map<String, String> signIn = (ex instanceof SignInRequiredException required) ? required.getSignInParameters()
+				: Map.of();
 		if (BrowserNavigation.isNavigation(exchange.getRequest())) {
 			RedirectServerAuthenticationEntryPoint login = new RedirectServerAuthenticationEntryPoint(
-					this.authorizationPath + query);
+					SignInParameters.url(this.authorizationPath, signIn));
 			login.setRequestCache(this.requestCache);
 			return login.commence(exchange, ex);
 		}
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required");
 		problem.setTitle("Unauthorized");
-		problem.setProperty("login", LOGIN_PATH + query);
+		problem.setProperty("login", SignInParameters.url(LOGIN_PATH, signIn));
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		return this.problems.write(exchange, problem);
 	}

@@ -16,8 +16,9 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * {@code GET /auth/login?redirect=/path}: where a SPA sends the browser when an API call
  * answered {@code 401}. Remembers the page to land on after sign-in (a path on this
- * gateway only) and starts the OIDC login, with the {@code prompt} the problem's login
- * URL carried when the provider asked for one ({@link SignInPrompts}).
+ * gateway only) and starts the OIDC login, with what the problem's login URL asks of the
+ * provider ({@link SignInParameters}: a {@code prompt}, a step-up's {@code acr_values}
+ * and {@code max_age}).
  */
 @RestController
 class LoginController {
@@ -36,7 +37,6 @@ class LoginController {
 
 	@GetMapping(EdgeAuthenticationEntryPoint.LOGIN_PATH)
 	Mono<Void> login(@RequestParam(name = "redirect", required = false) @Nullable String redirect,
-			@RequestParam(name = SignInPrompts.PARAMETER, required = false) @Nullable String prompt,
 			ServerWebExchange exchange) {
 		Mono<Boolean> saved = (redirect != null) ? this.requestCache.saveTarget(exchange, redirect) : Mono.just(true);
 		return saved.flatMap((accepted) -> {
@@ -49,7 +49,8 @@ class LoginController {
 			exchange.getResponse().setStatusCode(HttpStatus.FOUND);
 			exchange.getResponse()
 				.getHeaders()
-				.setLocation(URI.create(this.authorizationPath + SignInPrompts.query(prompt)));
+				.setLocation(URI.create(SignInParameters.url(this.authorizationPath,
+						SignInParameters.of(exchange.getRequest().getQueryParams()))));
 			return exchange.getResponse().setComplete();
 		});
 	}

@@ -14,6 +14,7 @@ import io.edgegateway.filters.user.SignedInUserResolver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -24,14 +25,12 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
@@ -123,29 +122,16 @@ class SecurityConfiguration {
 
 	@Bean
 	EdgeAuthenticationEntryPoint edgeAuthenticationEntryPoint(EdgeSecurityProperties properties,
-			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
-			ProblemResponses problems) {
-		return new EdgeAuthenticationEntryPoint(AUTHORIZATION_PATH + signInRegistration(properties, registrations),
+			OAuth2ClientProperties clients, SameOriginRequestCache requestCache, ProblemResponses problems) {
+		return new EdgeAuthenticationEntryPoint(AUTHORIZATION_PATH + signInRegistration(properties, clients),
 				requestCache, problems);
 	}
 
-	/**
-	 * The registration browsers sign in with, checked when the gateway starts: a name
-	 * that is no authorization-code registration would otherwise start fine and answer
-	 * every sign-in with a bare {@code 400}.
-	 */
-	private static String signInRegistration(EdgeSecurityProperties properties,
-			ReactiveClientRegistrationRepository registrations) {
+	private static String signInRegistration(EdgeSecurityProperties properties, OAuth2ClientProperties clients) {
 		String id = properties.getLoginRegistration();
-		ClientRegistration registration = registrations.findByRegistrationId(id).block();
-		if (registration == null) {
-			throw new InvalidConfigurationPropertyValueException("edge.security.login-registration", id,
-					"no spring.security.oauth2.client.registration." + id + " is configured");
-		}
-		if (!AuthorizationGrantType.AUTHORIZATION_CODE.equals(registration.getAuthorizationGrantType())) {
-			throw new InvalidConfigurationPropertyValueException("edge.security.login-registration", id,
-					"browsers sign in with an authorization_code registration, and " + id + " is "
-							+ registration.getAuthorizationGrantType().getValue());
+		String problem = SignInRegistration.problem(id, clients);
+		if (problem != null) {
+			throw new InvalidConfigurationPropertyValueException(SignInRegistration.PROPERTY, id, problem);
 		}
 		return id;
 	}
@@ -250,7 +236,7 @@ class SecurityConfiguration {
 		DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		return new PromptPassingAuthorizationRequestResolver(resolver);
+		return new SignInParametersAuthorizationRequestResolver(resolver);
 	}
 
 	private static RedirectServerAuthenticationSuccessHandler successHandler(SameOriginRequestCache requestCache) {

@@ -1,10 +1,15 @@
 package io.edgegateway.app.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.edgegateway.filters.access.AccessRuleException;
+import io.edgegateway.filters.access.StepUpRequiredException;
+import io.edgegateway.filters.access.StepUpRequirement;
 import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.request.RequestIds;
+import io.edgegateway.filters.user.SignedInUser;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -40,6 +45,11 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
+	/**
+	 * The error of RFC 9470 (OAuth 2.0 Step Up Authentication Challenge Protocol).
+	 */
+	private static final String INSUFFICIENT_USER_AUTHENTICATION = "insufficient_user_authentication";
+
 	private final ServerAuthenticationEntryPoint entryPoint;
 
 	private final ProblemResponses problems;
@@ -56,6 +66,9 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 		}
 		if (ex instanceof AccessRuleException denial) {
 			return denied(exchange, denial);
+		}
+		if (ex instanceof StepUpRequiredException stepUp) {
+			return stepUp(exchange, stepUp);
 		}
 		if (UpstreamFailures.isUnreachable(exchange, ex)) {
 			return unreachableUpstream(exchange, ex);
@@ -78,7 +91,7 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 			case SIGN_IN_REQUIRED -> exchange.getSession()
 				.flatMap(WebSession::invalidate)
 				.then(this.entryPoint.commence(exchange,
-						new SignInRequiredException(failure.getMessage(), failure, failure.getSignInPrompt())));
+						new SignInRequiredException(failure.getMessage(), failure, prompt(failure))));
 			case REFUSED -> this.problems.write(exchange, problem(exchange, failure, HttpStatus.FORBIDDEN));
 			case UNAVAILABLE -> {
 				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -99,6 +112,47 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		problem.setProperty("route", denial.getRouteId());
 		problem.setProperty("rule", denial.getRule());
+		return this.problems.write(exchange, problem);
+	}
+
+	private static Map<String, String> prompt(CredentialException failure) {
+		String prompt = failure.getSignInPrompt();
+		return (prompt != null) ? Map.of(SignInRequiredException.PROMPT, prompt) : Map.of();
+	}
+
+	/**
+	 * A user who signed in, not recently or strongly enough for the route: a browser
+	 * signs in again with the route's {@code acr_values} and {@code max_age} (the session
+	 * stays); a bearer client is told what its token lacks (RFC 9470); a user the
+	 * provider's new sign-in did not satisfy gets {@code 403}.
+	 */
+	private Mono<Void> stepUp(ServerWebExchange exchange, StepUpRequiredException stepUp) {
+		logger.info("request_id=%s route=%s step-up: %s".formatted(exchange.getAttribute(RequestIds.ATTRIBUTE),
+				stepUp.getRouteId(), stepUp.getMessage()));
+		Map<String, String> signIn = new LinkedHashMap<>();
+		StepUpRequirement requirement = stepUp.getRequirement();
+		if (requirement.acrValues() != null) {
+			signIn.put(SignInRequiredException.ACR_VALUES, requirement.acrValues());
+		}
+		if (requirement.maxAge() != null) {
+			signIn.put(SignInRequiredException.MAX_AGE, String.valueOf(requirement.maxAge().toSeconds()));
+		}
+		if (!stepUp.isRetryFutile() && stepUp.getUserKind() == SignedInUser.Kind.SESSION) {
+			return this.entryPoint.commence(exchange, new SignInRequiredException(stepUp.getMessage(), stepUp, signIn));
+		}
+		HttpStatus status = stepUp.isRetryFutile() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+		if (status == HttpStatus.UNAUTHORIZED) {
+			StringBuilder challenge = new StringBuilder("Bearer error=\"" + INSUFFICIENT_USER_AUTHENTICATION
+					+ "\", error_description=\"A different authentication level is required\"");
+			signIn
+				.forEach((name, value) -> challenge.append(", ").append(name).append("=\"").append(value).append('"'));
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge.toString());
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, stepUp.getMessage());
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setProperty("route", stepUp.getRouteId());
+		problem.setProperty("error", INSUFFICIENT_USER_AUTHENTICATION);
+		signIn.forEach(problem::setProperty);
 		return this.problems.write(exchange, problem);
 	}
 

@@ -1,31 +1,48 @@
 package io.edgegateway.app.web;
 
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 
 /**
- * The user must sign in again, as the identity provider said, possibly with what it asked
- * of that sign-in: an OpenID Connect {@code prompt} ({@code login}, {@code consent}) that
- * the sign-in passes on to the provider.
+ * The user must sign in again, with what the sign-in must ask of the identity provider:
+ * an OpenID Connect {@code prompt} the provider asked for ({@code login},
+ * {@code consent}), or the {@code acr_values} and {@code max_age} a route's step-up
+ * requires.
  */
 public class SignInRequiredException extends InsufficientAuthenticationException {
 
-	private final @Nullable String prompt;
+	/**
+	 * OpenID Connect's {@code prompt}.
+	 */
+	public static final String PROMPT = "prompt";
+
+	/**
+	 * OpenID Connect's {@code acr_values}: the authentication context classes requested.
+	 */
+	public static final String ACR_VALUES = "acr_values";
+
+	/**
+	 * OpenID Connect's {@code max_age}: the oldest sign-in accepted, in seconds.
+	 */
+	public static final String MAX_AGE = "max_age";
+
+	private final Map<String, String> signInParameters;
 
 	/**
 	 * Create the exception.
 	 * @param message what happened
-	 * @param cause the provider's answer
-	 * @param prompt the {@code prompt} the sign-in sends to the provider, or {@code null}
+	 * @param cause the provider's answer, or the route's requirement
+	 * @param signInParameters the OpenID Connect parameters the sign-in sends to the
+	 * provider, by name
 	 */
-	public SignInRequiredException(String message, Throwable cause, @Nullable String prompt) {
+	public SignInRequiredException(String message, Throwable cause, Map<String, String> signInParameters) {
 		super(message, cause);
-		this.prompt = prompt;
+		this.signInParameters = Map.copyOf(signInParameters);
 	}
 
-	public @Nullable String getPrompt() {
-		return this.prompt;
+	public Map<String, String> getSignInParameters() {
+		return this.signInParameters;
 	}
 
 }

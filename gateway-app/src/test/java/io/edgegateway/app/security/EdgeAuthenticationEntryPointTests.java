@@ -1,5 +1,8 @@
 package io.edgegateway.app.security;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.edgegateway.app.web.ProblemResponses;
 import io.edgegateway.app.web.SignInRequiredException;
 import org.junit.jupiter.api.Test;
@@ -13,8 +16,9 @@ import org.springframework.security.core.AuthenticationException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A sign-in the identity provider asked for with a {@code prompt} carries it: in the
- * script's login URL and in a browser's redirect to sign in.
+ * A sign-in the identity provider asked for with a {@code prompt}, or a route's step-up
+ * with {@code acr_values} and {@code max_age}, carries them: in the script's login URL
+ * and in a browser's redirect to sign in.
  */
 class EdgeAuthenticationEntryPointTests {
 
@@ -24,7 +28,7 @@ class EdgeAuthenticationEntryPointTests {
 	@Test
 	void providerAskedForConsentThenScriptsLoginUrlCarriesIt() {
 		MockServerWebExchange exchange = script();
-		this.entryPoint.commence(exchange, signIn("consent")).block();
+		this.entryPoint.commence(exchange, signIn(Map.of("prompt", "consent"))).block();
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(exchange.getResponse().getBodyAsString().block())
 			.contains("\"login\":\"/auth/login?prompt=consent\"");
@@ -34,7 +38,7 @@ class EdgeAuthenticationEntryPointTests {
 	void providerAskedForLoginThenBrowserIsSentToSignInWithIt() {
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.get("/reports").header("Sec-Fetch-Mode", "navigate"));
-		this.entryPoint.commence(exchange, signIn("login")).block();
+		this.entryPoint.commence(exchange, signIn(Map.of("prompt", "login"))).block();
 		assertThat(exchange.getResponse().getHeaders().getLocation())
 			.hasToString("/oauth2/authorization/idp?prompt=login");
 	}
@@ -42,11 +46,34 @@ class EdgeAuthenticationEntryPointTests {
 	@Test
 	void noPromptOrOneNotPassedOnThenThePlainLoginUrl() {
 		MockServerWebExchange exchange = script();
-		this.entryPoint.commence(exchange, signIn("none")).block();
+		this.entryPoint.commence(exchange, signIn(Map.of("prompt", "none"))).block();
 		assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"login\":\"/auth/login\"");
 		MockServerWebExchange plain = script();
-		this.entryPoint.commence(plain, signIn(null)).block();
+		this.entryPoint.commence(plain, signIn(Map.of())).block();
 		assertThat(plain.getResponse().getBodyAsString().block()).contains("\"login\":\"/auth/login\"");
+	}
+
+	@Test
+	void stepUpThenLoginUrlAndRedirectCarryAcrValuesAndMaxAge() {
+		Map<String, String> stepUp = new LinkedHashMap<>();
+		stepUp.put("acr_values", "mfa urn:example:loa:2");
+		stepUp.put("max_age", "900");
+		MockServerWebExchange exchange = script();
+		this.entryPoint.commence(exchange, signIn(stepUp)).block();
+		assertThat(exchange.getResponse().getBodyAsString().block())
+			.contains("\"login\":\"/auth/login?acr_values=mfa%20urn:example:loa:2&max_age=900\"");
+		MockServerWebExchange navigation = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/reports").header("Sec-Fetch-Mode", "navigate"));
+		this.entryPoint.commence(navigation, signIn(stepUp)).block();
+		assertThat(navigation.getResponse().getHeaders().getLocation())
+			.hasToString("/oauth2/authorization/idp?acr_values=mfa%20urn:example:loa:2&max_age=900");
+	}
+
+	@Test
+	void malformedStepUpValuesThenLeftOut() {
+		MockServerWebExchange exchange = script();
+		this.entryPoint.commence(exchange, signIn(Map.of("acr_values", "mfa\"><script>", "max_age", "-1"))).block();
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"login\":\"/auth/login\"");
 	}
 
 	private static MockServerWebExchange script() {
@@ -54,9 +81,9 @@ class EdgeAuthenticationEntryPointTests {
 			.from(MockServerHttpRequest.get("/api/orders").header("Accept", "application/json"));
 	}
 
-	private static AuthenticationException signIn(String prompt) {
+	private static AuthenticationException signIn(Map<String, String> parameters) {
 		return new SignInRequiredException("The identity provider refused the credential", new RuntimeException(),
-				prompt);
+				parameters);
 	}
 
 }

@@ -94,7 +94,14 @@ class RouteFileSchemaTests {
 				    filters:
 				      - name: RequireClaims
 				        args: {}
-				""", "args"));
+				""", "args"), Arguments.of("step-up max-age without a unit (a bare number reads as milliseconds)", """
+				routes:
+				  - id: payments
+				    uri: http://payments.internal
+				    filters:
+				      - name: StepUp
+				        args: { max-age: 900 }
+				""", "max-age"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -9,14 +9,17 @@ import io.edgegateway.filters.credential.CredentialSource;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialStrategy;
 import io.edgegateway.filters.credential.provider.ClientRegistrations;
+import io.edgegateway.filters.credential.provider.ConfiguredRegistration;
 import io.edgegateway.filters.credential.provider.TokenRequests;
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.user.SignedInUser;
 import io.edgegateway.filters.user.UserTokens;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.TokenExchangeReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveTokenExchangeTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -61,8 +64,8 @@ public final class TokenExchangeStrategy implements CredentialStrategy {
 
 	@Override
 	public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
-		ClientRegistration registration = this.registrations.require(spec, "registration", spec.requireRegistration(),
-				AuthorizationGrantType.TOKEN_EXCHANGE);
+		ConfiguredRegistration registration = this.registrations.require(spec, "registration",
+				spec.requireRegistration(), AuthorizationGrantType.TOKEN_EXCHANGE);
 		this.tokenRequests.checkClientAuthentication(spec, registration);
 		CredentialSource actor = actorSource(spec, credentials);
 		TokenExchangeReactiveOAuth2AuthorizedClientProvider provider = new TokenExchangeReactiveOAuth2AuthorizedClientProvider();
@@ -72,12 +75,19 @@ public final class TokenExchangeStrategy implements CredentialStrategy {
 			.setSubjectTokenResolver((context) -> Mono.justOrEmpty(context.<OAuth2Token>getAttribute(SUBJECT_TOKEN)));
 		provider.setActorTokenResolver((context) -> Mono.justOrEmpty(context.<OAuth2Token>getAttribute(ACTOR_TOKEN)));
 		return (user) -> subjectToken(user, spec).zipWith(actorToken(actor, user))
-			.flatMap((tokens) -> provider.authorize(OAuth2AuthorizationContext.withClientRegistration(registration)
-				.principal(user.authentication())
-				.attribute(SUBJECT_TOKEN, tokens.getT1())
-				.attribute(ACTOR_TOKEN, tokens.getT2().orElse(null))
-				.build()))
+			.zipWith(this.registrations.resolve(registration))
+			.flatMap((request) -> authorize(provider, request.getT2(), user, request.getT1()))
 			.map((client) -> MintedToken.of(client.getAccessToken()));
+	}
+
+	private static Mono<OAuth2AuthorizedClient> authorize(TokenExchangeReactiveOAuth2AuthorizedClientProvider provider,
+			ClientRegistration registration, SignedInUser user,
+			Tuple2<OAuth2Token, Optional<OAuth2AccessToken>> tokens) {
+		return provider.authorize(OAuth2AuthorizationContext.withClientRegistration(registration)
+			.principal(user.authentication())
+			.attribute(SUBJECT_TOKEN, tokens.getT1())
+			.attribute(ACTOR_TOKEN, tokens.getT2().orElse(null))
+			.build());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.edgegateway.filters.credential.CredentialSource;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialStrategy;
 import io.edgegateway.filters.credential.provider.ClientRegistrations;
+import io.edgegateway.filters.credential.provider.ConfiguredRegistration;
 import io.edgegateway.filters.credential.provider.TokenRequests;
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.user.UserTokens;
@@ -15,7 +16,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.oauth2.client.JwtBearerReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveJwtBearerTokenResponseClient;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -56,8 +56,8 @@ public final class OnBehalfOfStrategy implements CredentialStrategy {
 
 	@Override
 	public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
-		ClientRegistration registration = this.registrations.require(spec, "registration", spec.requireRegistration(),
-				AuthorizationGrantType.JWT_BEARER);
+		ConfiguredRegistration registration = this.registrations.require(spec, "registration",
+				spec.requireRegistration(), AuthorizationGrantType.JWT_BEARER);
 		this.tokenRequests.checkClientAuthentication(spec, registration);
 		JwtBearerReactiveOAuth2AuthorizedClientProvider provider = new JwtBearerReactiveOAuth2AuthorizedClientProvider();
 		provider.setAccessTokenResponseClient(
@@ -65,9 +65,10 @@ public final class OnBehalfOfStrategy implements CredentialStrategy {
 						Map.of("requested_token_use", "on_behalf_of")));
 		provider.setJwtAssertionResolver((context) -> Mono.justOrEmpty(context.<Jwt>getAttribute(ASSERTION)));
 		return (user) -> this.userTokens.accessTokenAsJwt(user)
-			.flatMap((assertion) -> provider.authorize(OAuth2AuthorizationContext.withClientRegistration(registration)
+			.zipWith(this.registrations.resolve(registration))
+			.flatMap((request) -> provider.authorize(OAuth2AuthorizationContext.withClientRegistration(request.getT2())
 				.principal(user.authentication())
-				.attribute(ASSERTION, assertion)
+				.attribute(ASSERTION, request.getT1())
 				.build()))
 			.map((client) -> MintedToken.of(client.getAccessToken()));
 	}

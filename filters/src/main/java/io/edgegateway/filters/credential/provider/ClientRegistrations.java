@@ -1,32 +1,33 @@
 package io.edgegateway.filters.credential.provider;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.InvalidCredentialSpecException;
+import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 /**
- * The configured client registrations, looked up synchronously while routes are built, so
- * a route that names an unknown registration, or one of the wrong grant type, fails with
- * a message naming the route and the field.
+ * The configured client registrations: checked synchronously, as configured, while routes
+ * are built, so a route that names an unknown registration, or one of the wrong grant
+ * type, fails with a message naming the route and the field; looked up in the
+ * registration repository when a token is needed, so a provider whose metadata is not
+ * known yet fails that request, not the gateway's start.
  */
 public final class ClientRegistrations {
 
-	private final Map<String, ClientRegistration> registrations = new LinkedHashMap<>();
+	private final Map<String, ConfiguredRegistration> configured;
 
-	public ClientRegistrations(ReactiveClientRegistrationRepository repository) {
-		if (repository instanceof Iterable<?> iterable) {
-			for (Object registration : iterable) {
-				ClientRegistration client = (ClientRegistration) registration;
-				this.registrations.put(client.getRegistrationId(), client);
-			}
-		}
+	private final ReactiveClientRegistrationRepository repository;
+
+	public ClientRegistrations(Map<String, ConfiguredRegistration> configured,
+			ReactiveClientRegistrationRepository repository) {
+		this.configured = Map.copyOf(configured);
+		this.repository = repository;
 	}
 
 	/**
@@ -35,26 +36,38 @@ public final class ClientRegistrations {
 	 * @param field the argument that names it
 	 * @param registrationId the registration id
 	 * @param grantType the grant type the mode needs
-	 * @return the registration
+	 * @return the registration as configured
 	 * @throws InvalidCredentialSpecException if it is not configured or has another grant
 	 * type
 	 */
-	public ClientRegistration require(CredentialSpec spec, String field, String registrationId,
+	public ConfiguredRegistration require(CredentialSpec spec, String field, String registrationId,
 			AuthorizationGrantType grantType) {
-		ClientRegistration registration = this.registrations.get(registrationId);
+		ConfiguredRegistration registration = this.configured.get(registrationId);
 		if (registration == null) {
 			throw new InvalidCredentialSpecException(spec.routeId(), field,
 					"'" + registrationId
 							+ "' is not a configured client registration (spring.security.oauth2.client.registration."
-							+ registrationId + "); configured: " + new TreeSet<>(this.registrations.keySet()));
+							+ registrationId + "); configured: " + new TreeSet<>(this.configured.keySet()));
 		}
-		if (!grantType.equals(registration.getAuthorizationGrantType())) {
+		if (!grantType.equals(registration.grantType())) {
 			throw new InvalidCredentialSpecException(spec.routeId(), field,
-					"'" + registrationId + "' has authorization-grant-type "
-							+ registration.getAuthorizationGrantType().getValue() + ", " + spec.mode() + " needs "
-							+ grantType.getValue());
+					"'" + registrationId + "' has authorization-grant-type " + registration.grantType().getValue()
+							+ ", " + spec.mode() + " needs " + grantType.getValue());
 		}
 		return registration;
+	}
+
+	/**
+	 * The registration with the provider's endpoints, for a token request.
+	 * @param registration a registration
+	 * {@link #require(CredentialSpec, String, String, AuthorizationGrantType) required}
+	 * before
+	 * @return the registration, or an error when the repository has not got it
+	 */
+	public Mono<ClientRegistration> resolve(ConfiguredRegistration registration) {
+		return this.repository.findByRegistrationId(registration.id())
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
+					"The client registration " + registration.id() + " is not in the registration repository")));
 	}
 
 }

@@ -32,12 +32,12 @@ public final class TokenRequests {
 	 * Check that a registration can authenticate: a {@code private_key_jwt} registration
 	 * needs a configured key.
 	 * @param spec the route's spec
-	 * @param registration the registration
+	 * @param registration the registration as configured
 	 * @throws InvalidCredentialSpecException if its key is missing or unreadable
 	 */
-	public void checkClientAuthentication(CredentialSpec spec, ClientRegistration registration) {
-		if (ClientAuthenticationMethod.PRIVATE_KEY_JWT.equals(registration.getClientAuthenticationMethod())) {
-			this.clientKeys.check(spec, registration.getRegistrationId());
+	public void checkClientAuthentication(CredentialSpec spec, ConfiguredRegistration registration) {
+		if (ClientAuthenticationMethod.PRIVATE_KEY_JWT.equals(registration.clientAuthenticationMethod())) {
+			this.clientKeys.check(spec, registration.id());
 		}
 	}
 

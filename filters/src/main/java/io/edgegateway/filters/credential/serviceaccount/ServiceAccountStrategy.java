@@ -7,13 +7,13 @@ import io.edgegateway.filters.credential.CredentialSource;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.CredentialStrategy;
 import io.edgegateway.filters.credential.provider.ClientRegistrations;
+import io.edgegateway.filters.credential.provider.ConfiguredRegistration;
 import io.edgegateway.filters.credential.provider.TokenRequests;
 import io.edgegateway.filters.token.MintedToken;
 
 import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 /**
@@ -43,16 +43,15 @@ public final class ServiceAccountStrategy implements CredentialStrategy {
 
 	@Override
 	public CredentialSource prepare(CredentialSpec spec, Credentials credentials) {
-		ClientRegistration registration = this.registrations.require(spec, "registration", spec.requireRegistration(),
-				AuthorizationGrantType.CLIENT_CREDENTIALS);
+		ConfiguredRegistration registration = this.registrations.require(spec, "registration",
+				spec.requireRegistration(), AuthorizationGrantType.CLIENT_CREDENTIALS);
 		this.tokenRequests.checkClientAuthentication(spec, registration);
 		ClientCredentialsReactiveOAuth2AuthorizedClientProvider provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
 		provider.setAccessTokenResponseClient(this.tokenRequests
 			.configure(new WebClientReactiveClientCredentialsTokenResponseClient(), spec, Map.of()));
-		return (user) -> provider
-			.authorize(OAuth2AuthorizationContext.withClientRegistration(registration)
-				.principal(user.authentication())
-				.build())
+		return (user) -> this.registrations.resolve(registration)
+			.flatMap((client) -> provider.authorize(
+					OAuth2AuthorizationContext.withClientRegistration(client).principal(user.authentication()).build()))
 			.map((client) -> MintedToken.of(client.getAccessToken()));
 	}
 

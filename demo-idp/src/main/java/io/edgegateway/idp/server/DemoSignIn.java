@@ -1,0 +1,67 @@
+package io.edgegateway.idp.server;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How and when a demo user signed in at the provider, kept as the details of the user's
+ * authentication and put in the tokens issued for it ({@code acr}, {@code amr},
+ * {@code auth_time}). The demo's one login form stands for two levels: {@code pwd}, and
+ * {@code mfa} when the client asked for it with {@code acr_values} (a real provider would
+ * ask for a second factor then; the demo counts the password as both).
+ *
+ * @param acr the authentication context class reference
+ * @param authTime when the user signed in
+ */
+record DemoSignIn(String acr, Instant authTime) implements Serializable {
+
+	/**
+	 * The level a password and a second factor give.
+	 */
+	static final String MFA = "mfa";
+
+	static final String PASSWORD = "pwd";
+
+	/**
+	 * A sign-in for an authorization request.
+	 * @param acrValues the request's {@code acr_values}, or {@code null}
+	 * @param now the time of the sign-in
+	 * @return the sign-in
+	 */
+	static DemoSignIn forRequest(@Nullable String acrValues, Instant now) {
+		return new DemoSignIn(asks(acrValues, MFA) ? MFA : PASSWORD, now);
+	}
+
+	/**
+	 * The authentication methods (RFC 8176) of the sign-in.
+	 * @return the {@code amr} values
+	 */
+	List<String> amr() {
+		return MFA.equals(this.acr) ? List.of(PASSWORD, "otp", MFA) : List.of(PASSWORD);
+	}
+
+	/**
+	 * Whether an authorization request needs the user to sign in again, as OpenID Connect
+	 * requires: the sign-in is older than its {@code max_age}, or weaker than an
+	 * {@code acr_values} level the provider offers.
+	 * @param acrValues the request's {@code acr_values}, or {@code null}
+	 * @param maxAge the request's {@code max_age}, or {@code null}
+	 * @param now the current time
+	 * @return whether to sign in again
+	 */
+	boolean isInsufficientFor(@Nullable String acrValues, @Nullable Duration maxAge, Instant now) {
+		boolean tooOld = maxAge != null && this.authTime.plus(maxAge).isBefore(now);
+		boolean tooWeak = asks(acrValues, MFA) && !MFA.equals(this.acr);
+		return tooOld || tooWeak;
+	}
+
+	private static boolean asks(@Nullable String acrValues, String acr) {
+		return acrValues != null && Arrays.asList(acrValues.trim().split("\\s+")).contains(acr);
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.edgegateway.idp.server;
+
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+
+/**
+ * Records a login form's sign-in ({@link DemoSignIn}) as the details of the user's
+ * authentication, at the level the authorization request that sent the user to the form
+ * asked for.
+ */
+final class DemoSignInDetailsSource implements AuthenticationDetailsSource<HttpServletRequest, DemoSignIn> {
+
+	private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+
+	@Override
+	public DemoSignIn buildDetails(HttpServletRequest request) {
+		SavedRequest authorization = this.requestCache.getRequest(request, null);
+		String[] acrValues = (authorization != null) ? authorization.getParameterValues("acr_values") : null;
+		return DemoSignIn.forRequest((acrValues != null && acrValues.length > 0) ? acrValues[0] : null, Instant.now());
+	}
+
+}
