@@ -42,7 +42,7 @@ class PublicBaseUrlIntegrationTests {
 		assertThatThrownBy(() -> GatewayInstance.start(TestServers.idp().issuer(),
 				TestServers.upstream().uri().toString(), Map.of("edge.security.allowed-hosts", "")))
 			.satisfies((failure) -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
-				.contains("publicBaseUrl")
+				.contains("edge.security.public-base-url")
 				.contains("is required unless edge.security.allowed-hosts is set"));
 	}
 
