@@ -1,10 +1,14 @@
 package io.edgegateway.idp.server;
 
 import java.io.Serializable;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * How and when a demo user signed in at the provider, kept as the details of the user's
  * authentication and put in the tokens issued for it ({@code acr}, {@code amr},
  * {@code auth_time}). The demo's one login form stands for two levels: {@code pwd}, and
- * {@code mfa} when the client asked for it with {@code acr_values} (a real provider would
- * ask for a second factor then; the demo counts the password as both).
+ * {@code mfa} when the client asked for it with {@code acr_values} or a claims request (a
+ * real provider would ask for a second factor then; the demo counts the password as
+ * both).
  *
  * @param acr the authentication context class reference
  * @param authTime when the user signed in
@@ -30,11 +35,12 @@ record DemoSignIn(String acr, Instant authTime) implements Serializable {
 	/**
 	 * A sign-in for an authorization request.
 	 * @param acrValues the request's {@code acr_values}, or {@code null}
+	 * @param claims the request's {@code claims}, or {@code null}
 	 * @param now the time of the sign-in
 	 * @return the sign-in
 	 */
-	static DemoSignIn forRequest(@Nullable String acrValues, Instant now) {
-		return new DemoSignIn(asks(acrValues, MFA) ? MFA : PASSWORD, now);
+	static DemoSignIn forRequest(@Nullable String acrValues, @Nullable String claims, Instant now) {
+		return new DemoSignIn(asksForMultiFactor(acrValues, claims) ? MFA : PASSWORD, now);
 	}
 
 	/**
@@ -47,21 +53,44 @@ record DemoSignIn(String acr, Instant authTime) implements Serializable {
 
 	/**
 	 * Whether an authorization request needs the user to sign in again, as OpenID Connect
-	 * requires: the sign-in is older than its {@code max_age}, or weaker than an
-	 * {@code acr_values} level the provider offers.
+	 * requires: the sign-in is older than its {@code max_age}, or weaker than the
+	 * multi-factor level its {@code acr_values} or its claims request asks for.
 	 * @param acrValues the request's {@code acr_values}, or {@code null}
+	 * @param claims the request's {@code claims}, or {@code null}
 	 * @param maxAge the request's {@code max_age}, or {@code null}
 	 * @param now the current time
 	 * @return whether to sign in again
 	 */
-	boolean isInsufficientFor(@Nullable String acrValues, @Nullable Duration maxAge, Instant now) {
+	boolean isInsufficientFor(@Nullable String acrValues, @Nullable String claims, @Nullable Duration maxAge,
+			Instant now) {
 		boolean tooOld = maxAge != null && this.authTime.plus(maxAge).isBefore(now);
-		boolean tooWeak = asks(acrValues, MFA) && !MFA.equals(this.acr);
+		boolean tooWeak = asksForMultiFactor(acrValues, claims) && !MFA.equals(this.acr);
 		return tooOld || tooWeak;
 	}
 
-	private static boolean asks(@Nullable String acrValues, String acr) {
-		return acrValues != null && Arrays.asList(acrValues.trim().split("\\s+")).contains(acr);
+	/**
+	 * Whether a request asks for the multi-factor level: in {@code acr_values}, or as
+	 * Entra ID's claims challenge does, {@code {"access_token":{"acrs":{"value":"mfa"}}}}
+	 * (or {@code "values"}).
+	 */
+	private static boolean asksForMultiFactor(@Nullable String acrValues, @Nullable String claims) {
+		if (acrValues != null && Arrays.asList(acrValues.trim().split("\\s+")).contains(MFA)) {
+			return true;
+		}
+		if (claims == null) {
+			return false;
+		}
+		try {
+			Map<String, Object> accessToken = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(claims),
+					"access_token");
+			Map<String, Object> acrs = (accessToken != null) ? JSONObjectUtils.getJSONObject(accessToken, "acrs")
+					: null;
+			return acrs != null && (MFA.equals(acrs.get("value"))
+					|| (acrs.get("values") instanceof List<?> values && values.contains(MFA)));
+		}
+		catch (ParseException ex) {
+			return false;
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package io.edgegateway.idp.server;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -20,8 +21,13 @@ final class DemoSignInDetailsSource implements AuthenticationDetailsSource<HttpS
 	@Override
 	public DemoSignIn buildDetails(HttpServletRequest request) {
 		SavedRequest authorization = this.requestCache.getRequest(request, null);
-		String[] acrValues = (authorization != null) ? authorization.getParameterValues("acr_values") : null;
-		return DemoSignIn.forRequest((acrValues != null && acrValues.length > 0) ? acrValues[0] : null, Instant.now());
+		return DemoSignIn.forRequest(parameter(authorization, "acr_values"), parameter(authorization, "claims"),
+				Instant.now());
+	}
+
+	private static @Nullable String parameter(@Nullable SavedRequest authorization, String name) {
+		String[] values = (authorization != null) ? authorization.getParameterValues(name) : null;
+		return (values != null && values.length > 0) ? values[0] : null;
 	}
 
 }

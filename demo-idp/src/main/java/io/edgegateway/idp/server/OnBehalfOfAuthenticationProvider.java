@@ -126,10 +126,11 @@ final class OnBehalfOfAuthenticationProvider implements AuthenticationProvider {
 		List<String> methods = assertion.hasClaim("amr") ? assertion.getClaimAsStringList("amr") : List.of();
 		for (String api : apis) {
 			if (MULTI_FACTOR_APIS.contains(api) && !methods.contains("mfa")) {
-				throw error("interaction_required",
+				throw new OAuth2AuthenticationException(new ClaimsChallenge("interaction_required",
 						"AADSTS50076: Due to a configuration change made by your administrator, or because you moved "
 								+ "to a new location, you must use multi-factor authentication to access '" + api
-								+ "'.");
+								+ "'.",
+						ClaimsChallenge.MULTI_FACTOR));
 			}
 		}
 	}

@@ -46,6 +46,7 @@ public final class SecurityConfiguration {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
 			authorizationServer.tokenEndpoint((endpoint) -> endpoint
 				.accessTokenRequestConverter(new OnBehalfOfAuthenticationConverter())
+				.errorResponseHandler(new ClaimsChallengeErrorWriter())
 				.authenticationProvider(new OnBehalfOfAuthenticationProvider(jwkSource, properties.issuer(), signer)));
 			authorizationServer
 				.authorizationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers.stream()

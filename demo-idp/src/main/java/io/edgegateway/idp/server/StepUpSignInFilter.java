@@ -17,10 +17,11 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Honours an authorization request's {@code max_age} and {@code acr_values}: a user whose
- * sign-in at the provider is older or weaker than asked is signed out of the provider's
- * session before the authorization endpoint sees the request, so the endpoint sends the
- * user to the login form and the new tokens carry the new sign-in.
+ * Honours an authorization request's {@code max_age}, {@code acr_values} and claims
+ * request ({@code claims}): a user whose sign-in at the provider is older or weaker than
+ * asked is signed out of the provider's session before the authorization endpoint sees
+ * the request, so the endpoint sends the user to the login form and the new tokens carry
+ * the new sign-in.
  */
 final class StepUpSignInFilter extends OncePerRequestFilter {
 
@@ -35,8 +36,8 @@ final class StepUpSignInFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication user = SecurityContextHolder.getContext().getAuthentication();
-		if (user != null && user.getDetails() instanceof DemoSignIn signIn
-				&& signIn.isInsufficientFor(request.getParameter("acr_values"), maxAge(request), Instant.now())) {
+		if (user != null && user.getDetails() instanceof DemoSignIn signIn && signIn.isInsufficientFor(
+				request.getParameter("acr_values"), request.getParameter("claims"), maxAge(request), Instant.now())) {
 			SecurityContextHolder.clearContext();
 			HttpSession session = request.getSession(false);
 			if (session != null) {

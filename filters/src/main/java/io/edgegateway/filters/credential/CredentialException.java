@@ -1,5 +1,7 @@
 package io.edgegateway.filters.credential;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -44,6 +46,16 @@ public class CredentialException extends RuntimeException {
 			"temporarily_unavailable");
 
 	private static final int MAX_DESCRIPTION_LENGTH = 200;
+
+	/**
+	 * OpenID Connect's {@code prompt} parameter of the sign-in.
+	 */
+	public static final String PROMPT = "prompt";
+
+	/**
+	 * OpenID Connect's {@code claims} parameter of the sign-in: a claims challenge.
+	 */
+	public static final String CLAIMS = "claims";
 
 	private final Reason reason;
 
@@ -98,8 +110,9 @@ public class CredentialException extends RuntimeException {
 	}
 
 	private static boolean meansSignInAgain(OAuth2Error error) {
-		return SIGN_IN_ERRORS.contains(error.getErrorCode()) || ("invalid_request".equals(error.getErrorCode())
-				&& REJECTED_SUBJECT_TOKEN.equalsIgnoreCase(String.valueOf(error.getDescription()).strip()));
+		return SIGN_IN_ERRORS.contains(error.getErrorCode()) || error instanceof ClaimsChallengeError
+				|| ("invalid_request".equals(error.getErrorCode())
+						&& REJECTED_SUBJECT_TOKEN.equalsIgnoreCase(String.valueOf(error.getDescription()).strip()));
 	}
 
 	/**
@@ -174,21 +187,29 @@ public class CredentialException extends RuntimeException {
 	}
 
 	/**
-	 * What the provider asked of the user's next sign-in, when its answer says:
-	 * {@code login} to authenticate again ({@code login_required},
-	 * {@code interaction_required}), {@code consent} to consent again
-	 * ({@code consent_required}).
-	 * @return the OpenID Connect {@code prompt} value, or {@code null}
+	 * What the provider asked of the user's next sign-in, when its answer says: the
+	 * OpenID Connect {@code prompt} ({@code login} to authenticate again for
+	 * {@code login_required} and {@code interaction_required}, {@code consent} for
+	 * {@code consent_required}) and Entra ID's claims challenge ({@code claims}).
+	 * @return the sign-in's parameters by name, empty when it asks nothing or no sign-in
+	 * is required
 	 */
-	public @Nullable String getSignInPrompt() {
+	public Map<String, String> getSignInParameters() {
 		if (this.reason != Reason.SIGN_IN_REQUIRED) {
-			return null;
+			return Map.of();
 		}
-		return switch (this.errorCode) {
-			case "login_required", "interaction_required" -> "login";
-			case "consent_required" -> "consent";
-			default -> null;
-		};
+		Map<String, String> parameters = new LinkedHashMap<>();
+		switch (this.errorCode) {
+			case "login_required", "interaction_required" -> parameters.put(PROMPT, "login");
+			case "consent_required" -> parameters.put(PROMPT, "consent");
+			default -> {
+			}
+		}
+		if (getCause() instanceof OAuth2AuthorizationException authorization
+				&& authorization.getError() instanceof ClaimsChallengeError challenge) {
+			parameters.put(CLAIMS, challenge.getClaims());
+		}
+		return parameters;
 	}
 
 	/**

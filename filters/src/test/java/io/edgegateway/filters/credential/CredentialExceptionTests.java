@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class CredentialExceptionTests {
 
@@ -70,11 +71,28 @@ class CredentialExceptionTests {
 
 	@Test
 	void fromWhenTheProviderAsksForLoginOrConsentThenTheSignInPromptSaysIt() {
-		assertThat(refusal("login_required", null).getSignInPrompt()).isEqualTo("login");
-		assertThat(refusal("interaction_required", null).getSignInPrompt()).isEqualTo("login");
-		assertThat(refusal("consent_required", null).getSignInPrompt()).isEqualTo("consent");
-		assertThat(refusal("invalid_grant", null).getSignInPrompt()).isNull();
-		assertThat(refusal("invalid_scope", null).getSignInPrompt()).isNull();
+		assertThat(refusal("login_required", null).getSignInParameters()).containsExactly(entry("prompt", "login"));
+		assertThat(refusal("interaction_required", null).getSignInParameters())
+			.containsExactly(entry("prompt", "login"));
+		assertThat(refusal("consent_required", null).getSignInParameters()).containsExactly(entry("prompt", "consent"));
+		assertThat(refusal("invalid_grant", null).getSignInParameters()).isEmpty();
+		assertThat(refusal("invalid_scope", null).getSignInParameters()).isEmpty();
+	}
+
+	@Test
+	void fromWhenEntraAnswersWithAClaimsChallengeThenSignInAgainCarryingIt() {
+		String claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}";
+		CredentialException failure = CredentialException.from(
+				new OAuth2AuthorizationException(
+						new ClaimsChallengeError("invalid_grant", "AADSTS50076: multi-factor required", null, claims)),
+				"ledger", "entra-obo", CredentialMode.ON_BEHALF_OF);
+		assertThat(failure.getReason()).isEqualTo(CredentialException.Reason.SIGN_IN_REQUIRED);
+		assertThat(failure.getSignInParameters()).containsExactly(entry("claims", claims));
+		CredentialException serviceAccount = CredentialException.from(
+				new OAuth2AuthorizationException(new ClaimsChallengeError("invalid_grant", null, null, claims)),
+				"reports", "reports-sa", CredentialMode.SERVICE_ACCOUNT);
+		assertThat(serviceAccount.getReason()).as("no user to sign in").isEqualTo(CredentialException.Reason.REFUSED);
+		assertThat(serviceAccount.getSignInParameters()).isEmpty();
 	}
 
 	private static CredentialException refusal(String code, String description) {

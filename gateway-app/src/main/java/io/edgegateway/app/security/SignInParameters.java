@@ -16,9 +16,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * What a sign-in asks of the identity provider, when the gateway's login URL carries it:
  * an OpenID Connect {@code prompt} the provider asked for when it ended a session
  * ({@code login}, {@code consent}) or a user choosing another account
- * ({@code select_account}); the {@code acr_values} and {@code max_age} a route's
- * {@code StepUp} asks for. Anything else ({@code prompt=none}, a malformed value) is left
- * out.
+ * ({@code select_account}); the claims challenge ({@code claims}) it refused a token with
+ * (Entra ID); the {@code acr_values} and {@code max_age} a route's {@code StepUp} asks
+ * for. Anything else ({@code prompt=none}, a malformed value) is left out.
  */
 final class SignInParameters {
 
@@ -28,7 +28,15 @@ final class SignInParameters {
 
 	private static final String MAX_AGE = SignInRequiredException.MAX_AGE;
 
-	private static final List<String> NAMES = List.of(PROMPT, ACR_VALUES, MAX_AGE);
+	private static final String CLAIMS = SignInRequiredException.CLAIMS;
+
+	/**
+	 * The longest claims request passed on: Entra ID's challenges are a few hundred
+	 * characters.
+	 */
+	private static final int MAX_CLAIMS_LENGTH = 2048;
+
+	private static final List<String> NAMES = List.of(PROMPT, ACR_VALUES, MAX_AGE, CLAIMS);
 
 	private static final Set<String> PROMPTS = Set.of("login", "consent", "select_account");
 
@@ -74,7 +82,17 @@ final class SignInParameters {
 				url.queryParam(name, value);
 			}
 		}
-		return url.encode().build().toUriString();
+		return url.build().encode().toUriString();
+	}
+
+	/**
+	 * A JSON object of printable characters, as a claims request is; its content is the
+	 * provider's to judge.
+	 */
+	private static boolean isClaimsRequest(String value) {
+		String claims = value.strip();
+		return claims.length() <= MAX_CLAIMS_LENGTH && claims.startsWith("{") && claims.endsWith("}")
+				&& claims.chars().allMatch((c) -> c >= 0x20 && c != 0x7f);
 	}
 
 	private static boolean passedOn(String name, @Nullable String value) {
@@ -85,6 +103,7 @@ final class SignInParameters {
 			case PROMPT -> PROMPTS.contains(value);
 			case ACR_VALUES -> ACR_VALUES_PATTERN.matcher(value).matches();
 			case MAX_AGE -> MAX_AGE_PATTERN.matcher(value).matches();
+			case CLAIMS -> isClaimsRequest(value);
 			default -> false;
 		};
 	}

@@ -91,7 +91,7 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 			case SIGN_IN_REQUIRED -> exchange.getSession()
 				.flatMap(WebSession::invalidate)
 				.then(this.entryPoint.commence(exchange,
-						new SignInRequiredException(failure.getMessage(), failure, prompt(failure))));
+						new SignInRequiredException(failure.getMessage(), failure, failure.getSignInParameters())));
 			case REFUSED -> this.problems.write(exchange, problem(exchange, failure, HttpStatus.FORBIDDEN));
 			case UNAVAILABLE -> {
 				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -113,11 +113,6 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 		problem.setProperty("route", denial.getRouteId());
 		problem.setProperty("rule", denial.getRule());
 		return this.problems.write(exchange, problem);
-	}
-
-	private static Map<String, String> prompt(CredentialException failure) {
-		String prompt = failure.getSignInPrompt();
-		return (prompt != null) ? Map.of(SignInRequiredException.PROMPT, prompt) : Map.of();
 	}
 
 	/**

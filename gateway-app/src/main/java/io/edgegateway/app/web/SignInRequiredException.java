@@ -2,20 +2,28 @@ package io.edgegateway.app.web;
 
 import java.util.Map;
 
+import io.edgegateway.filters.credential.CredentialException;
+
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 
 /**
  * The user must sign in again, with what the sign-in must ask of the identity provider:
  * an OpenID Connect {@code prompt} the provider asked for ({@code login},
- * {@code consent}), or the {@code acr_values} and {@code max_age} a route's step-up
- * requires.
+ * {@code consent}) and its claims challenge ({@code claims}), or the {@code acr_values}
+ * and {@code max_age} a route's step-up requires.
  */
 public class SignInRequiredException extends InsufficientAuthenticationException {
 
 	/**
 	 * OpenID Connect's {@code prompt}.
 	 */
-	public static final String PROMPT = "prompt";
+	public static final String PROMPT = CredentialException.PROMPT;
+
+	/**
+	 * OpenID Connect's {@code claims}: a claims request, here the claims challenge an
+	 * identity provider answered a token request with.
+	 */
+	public static final String CLAIMS = CredentialException.CLAIMS;
 
 	/**
 	 * OpenID Connect's {@code acr_values}: the authentication context classes requested.

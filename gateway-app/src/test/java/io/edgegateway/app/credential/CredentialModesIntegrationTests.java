@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
@@ -40,6 +41,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Every credential mode end to end: browser → gateway → the real authorization server →
@@ -256,16 +258,28 @@ class CredentialModesIntegrationTests {
 	}
 
 	@Test
-	void providerAsksForMultiFactorThenTheSessionEndsAndTheLoginUrlAsksTheProviderForALogin() {
+	void providerAsksForMultiFactorWithAClaimsChallengeThenTheSessionEndsAndTheNextSignInSatisfiesIt() {
+		// Entra ID's answer: interaction_required with a claims challenge the next
+		// sign-in
+		// must carry to the authorization endpoint.
 		HttpResponse<String> response = this.browser.get(gateway.url() + "/ledger/2026", "Accept", "application/json");
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"edge-gateway\"");
-		assertThat(response.body()).contains("\"login\":\"/auth/login?prompt=login\"").doesNotContain("eyJ");
+		String claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"mfa\"}}}";
+		assertThat(response.body()).doesNotContain("eyJ");
+		String login = new JsonMapper().readTree(response.body()).get("login").asString();
+		assertThat(login).startsWith("/auth/login?");
+		assertThat(TestBrowser.query(URI.create(login))).containsExactly(entry("prompt", "login"),
+				entry("claims", claims));
 		assertThat(this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json").statusCode())
 			.isEqualTo(401);
-		HttpResponse<String> login = this.browser.navigate(gateway.url() + "/auth/login?prompt=login");
-		HttpResponse<String> authorize = this.browser.navigate(TestBrowser.location(login).toString());
-		assertThat(TestBrowser.query(TestBrowser.location(authorize))).containsEntry("prompt", "login");
+		HttpResponse<String> toProvider = this.browser.navigate(gateway.url() + login);
+		HttpResponse<String> authorize = this.browser.navigate(TestBrowser.location(toProvider).toString());
+		assertThat(TestBrowser.query(TestBrowser.location(authorize))).containsEntry("prompt", "login")
+			.containsEntry("claims", claims);
+		this.browser.submitLogin(this.browser.follow(authorize), "alice", "alice-password");
+		Jwt token = idpTokens.decode(call("/ledger/2026").bearerToken());
+		assertThat(token.getClaimAsString("scp")).isEqualTo("api://finance/.default");
 	}
 
 	@Test

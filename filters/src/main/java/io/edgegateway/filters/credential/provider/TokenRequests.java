@@ -3,6 +3,7 @@ package io.edgegateway.filters.credential.provider;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWK;
+import io.edgegateway.filters.credential.ClaimsChallengeError;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.InvalidCredentialSpecException;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +19,11 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
  * route's scopes instead of the registration's, its {@code audience} and
  * {@code resource}, and, for registrations that authenticate with
  * {@code private_key_jwt}, a client assertion signed with the registration's configured
- * key.
+ * key; an error answer keeps its claims challenge ({@link ClaimsChallengeError}).
  */
 public final class TokenRequests {
+
+	private static final ClaimsChallengeBodyExtractor CLAIMS_CHALLENGES = new ClaimsChallengeBodyExtractor();
 
 	private final ClientKeys clientKeys;
 
@@ -53,6 +56,7 @@ public final class TokenRequests {
 	public <T extends AbstractOAuth2AuthorizationGrantRequest, C extends AbstractWebClientReactiveOAuth2AccessTokenResponseClient<T>> C configure(
 			C client, CredentialSpec spec, Map<String, String> modeParameters) {
 		client.addParametersConverter(new NimbusJwtClientAuthenticationParametersConverter<T>(this::signingKey));
+		client.setBodyExtractor(CLAIMS_CHALLENGES);
 		client.setParametersCustomizer((parameters) -> {
 			if (!spec.scopes().isEmpty()) {
 				parameters.set("scope", String.join(" ", spec.scopes()));
