@@ -93,16 +93,34 @@ public final class KeycloakServer {
 	 * @return the running server
 	 */
 	public static synchronized KeycloakServer shared() {
-		if (unavailable == null) {
-			unavailable = missingJava().orElse("");
-		}
-		Assumptions.assumeTrue(unavailable.isEmpty(), unavailable);
+		assumeAvailable();
 		if (shared == null) {
 			KeycloakServer server = start(home(), javaHome());
 			Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
 			shared = server;
 		}
 		return shared;
+	}
+
+	/**
+	 * Whether Keycloak can run here: a Java 21+ is configured.
+	 * @return {@code true} if it can
+	 */
+	public static synchronized boolean available() {
+		if (unavailable == null) {
+			unavailable = missingJava().orElse("");
+			if (!unavailable.isEmpty()) {
+				System.err.println("WARNING: " + unavailable);
+			}
+		}
+		return unavailable.isEmpty();
+	}
+
+	/**
+	 * Skip the calling test, saying why, when Keycloak cannot run here.
+	 */
+	public static void assumeAvailable() {
+		Assumptions.assumeTrue(available(), () -> unavailable);
 	}
 
 	/**
