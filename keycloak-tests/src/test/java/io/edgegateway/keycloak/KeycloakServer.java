@@ -166,6 +166,17 @@ public final class KeycloakServer {
 		return home().getParent().resolve("keycloak.log");
 	}
 
+	/**
+	 * The size and time of the application image that {@code kc.sh build} writes.
+	 */
+	private static String builtImage(Path home) throws IOException {
+		Path image = home.resolve("lib/quarkus/quarkus-application.dat");
+		if (!Files.isRegularFile(image)) {
+			return "none";
+		}
+		return Files.size(image) + "@" + Files.getLastModifiedTime(image).toMillis();
+	}
+
 	private static KeycloakServer start(Path home, Path javaHome) {
 		if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
 			throw new IllegalStateException("No Keycloak distribution at " + home
@@ -193,13 +204,15 @@ public final class KeycloakServer {
 	}
 
 	/**
-	 * Build the server for {@link #BUILD_OPTIONS} unless the marker says it was built so.
+	 * Build the server for {@link #BUILD_OPTIONS} unless the marker says it was built so
+	 * and the built image is still the one the marker saw (unpacking the distribution
+	 * again puts back the image it ships).
 	 */
 	private static void build(Path home, Path javaHome) {
 		Path marker = home.resolve(".edge-gateway-build");
 		String options = String.join(" ", BUILD_OPTIONS);
 		try {
-			if (Files.isRegularFile(marker) && Files.readString(marker).equals(options)) {
+			if (Files.isRegularFile(marker) && Files.readString(marker).equals(options + " " + builtImage(home))) {
 				return;
 			}
 			List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
@@ -216,7 +229,7 @@ public final class KeycloakServer {
 			}
 			System.out
 				.println("Keycloak built (" + options + ") in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
-			Files.writeString(marker, options);
+			Files.writeString(marker, options + " " + builtImage(home));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
