@@ -33,11 +33,12 @@ import org.junit.jupiter.api.Assumptions;
  * a message naming the path and the property, never failed and never passed.
  * <p>
  * Start-up is kept short: the server is built once for the options the tests use
- * ({@code kc.sh build}: Quarkus augmentation, about 25 s on two cores, remembered in a
+ * ({@code kc.sh build}: Quarkus augmentation, 12-22 s on two cores, remembered in a
  * marker file until the distribution is unpacked again), then every run starts it with
- * {@code start --optimized} (about 20 s). An in-memory database ({@code dev-mem}) makes
- * every run start from an empty server; the tests create their realm over the admin REST
- * API.
+ * {@code start --optimized} (15-31 s; {@code start-dev}, which augments on every start
+ * that changes its options, took 70 s on the same machine). An in-memory database
+ * ({@code dev-mem}) makes every run start from an empty server; the tests create their
+ * realm over the admin REST API.
  */
 public final class KeycloakServer {
 
