@@ -1,0 +1,342 @@
+package io.edgegateway.keycloak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.edgegateway.app.support.Echo;
+import io.edgegateway.app.support.GatewayInstance;
+import io.edgegateway.app.support.TestBrowser;
+import io.edgegateway.app.support.TestServers;
+import io.edgegateway.routes.file.RouteFilesLocator;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway against a real Keycloak: configured only by the YAML examples of
+ * {@code docs/providers/keycloak.md} (its configuration, and its route file in the
+ * gateway's route directory with the upstream addresses pointed at the echo upstream),
+ * with users signing in on Keycloak's own login form. Every test asserts on what crossed
+ * the wire: what the echo upstream received, verified against Keycloak's keys, and what
+ * Keycloak recorded (its sessions and events).
+ */
+class KeycloakIntegrationTests {
+
+	private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+	@TempDir
+	static Path config;
+
+	private static EdgeRealm realm;
+
+	private static GatewayInstance gateway;
+
+	private static JwtDecoder keycloakTokens;
+
+	private static String aliceId;
+
+	private final Browser browser = new Browser();
+
+	@BeforeAll
+	static void start() throws IOException {
+		if (!KeycloakServer.available()) {
+			return;
+		}
+		KeycloakServer keycloak = KeycloakServer.shared();
+		int port = freePort();
+		String gatewayUrl = "http://127.0.0.1:" + port;
+		realm = EdgeRealm.create(keycloak, gatewayUrl);
+		aliceId = realm.userId("alice");
+		List<String> examples = yamlBlocks(Path.of(System.getProperty("keycloak.docs")));
+		assertThat(examples).as("the YAML examples of docs/providers/keycloak.md").hasSize(2);
+		Path configuration = Files.writeString(config.resolve("keycloak.yaml"), examples.get(0));
+		Path routes = Files.createDirectories(config.resolve("routes"));
+		Files.writeString(routes.resolve("keycloak-routes.yaml"), toEchoUpstream(examples.get(1)));
+		Files.writeString(routes.resolve("keycloak-pitfalls.yaml"), toEchoUpstream(
+				new ClassPathResource("routes/keycloak-pitfalls.yaml").getContentAsString(StandardCharsets.UTF_8)));
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.config.import", "file:" + configuration);
+		properties.put("KEYCLOAK_URL", keycloak.url());
+		properties.put("EDGE_GATEWAY_SECRET", EdgeRealm.GATEWAY_SECRET);
+		properties.put("REPORTS_SA_SECRET", EdgeRealm.REPORTS_SA_SECRET);
+		properties.put("GATEWAY_URL", gatewayUrl);
+		properties.put("server.port", port);
+		properties.put("edge.routes.directory", routes);
+		gateway = GatewayInstance.startConfiguredBy(properties);
+		keycloakTokens = NimbusJwtDecoder.withIssuerLocation(realm.issuer()).build();
+	}
+
+	/**
+	 * Each test is skipped, and says why, where Keycloak cannot run.
+	 */
+	@BeforeEach
+	void keycloakAvailable() {
+		KeycloakServer.assumeAvailable();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (gateway != null) {
+			gateway.close();
+		}
+	}
+
+	@Test
+	void docsExamplesConfigureTheGatewayAndItsRouteFile() {
+		Map<String, RouteFilesLocator.FileState> files = gateway.context().getBean(RouteFilesLocator.class).files();
+		assertThat(files.get("keycloak-routes.yaml").problems()).isEmpty();
+		assertThat(files.get("keycloak-routes.yaml").applied()).extracting(RouteDefinition::getId)
+			.containsExactly("orders", "reports", "app");
+		assertThat(files.get("keycloak-pitfalls.yaml").problems()).isEmpty();
+	}
+
+	@Test
+	void browserSignsInOnKeycloaksLoginFormThenUpstreamReceivesIdentityHeadersAndKeycloaksAccessToken() {
+		HttpResponse<String> page = this.browser.navigate(gateway.url() + "/app/home");
+		assertThat(TestBrowser.location(page).getPath()).isEqualTo("/oauth2/authorization/idp");
+		HttpResponse<String> authorize = this.browser.navigate(TestBrowser.location(page).toString());
+		URI authorization = TestBrowser.location(authorize);
+		assertThat(authorization.toString()).startsWith(realm.issuer() + "/protocol/openid-connect/auth?");
+		assertThat(TestBrowser.query(authorization)).containsEntry("client_id", "edge-gateway")
+			.containsEntry("code_challenge_method", "S256")
+			.containsEntry("redirect_uri", gateway.url() + "/login/oauth2/code/idp");
+		HttpResponse<String> loginPage = this.browser.follow(this.browser.navigate(authorization.toString()));
+
+		HttpResponse<String> signedIn = this.browser
+			.follow(KeycloakLoginForm.submit(this.browser, loginPage, "alice", "alice-password"));
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(signedIn.uri().toString()).isEqualTo(gateway.url() + "/app/home");
+
+		Echo echo = call("/app/profile");
+		assertThat(echo.header("X-User-Id")).containsExactly(aliceId);
+		assertThat(echo.header("X-User-Email")).containsExactly("alice@example.com");
+		assertThat(echo.header("X-User-Groups")).singleElement().asString().contains("engineering");
+		assertThat(echo.header("X-Tenant-Id")).containsExactly("t1");
+		Jwt token = keycloakTokens.decode(echo.bearerToken());
+		assertThat(token.getIssuer().toString()).isEqualTo(realm.issuer());
+		assertThat(token.getSubject()).isEqualTo(aliceId);
+		assertThat(token.getClaimAsString("azp")).isEqualTo("edge-gateway");
+		assertThat(token.getAudience()).contains("edge-gateway");
+		assertThat(realm.sessions("alice")).contains(token.getClaimAsString("sid"));
+	}
+
+	@Test
+	void tokenExchangeThenUpstreamReceivesATokenKeycloakMintedForItsAudienceOnBehalfOfTheUser() {
+		signIn("alice");
+		String usersToken = call("/app/x").bearerToken();
+		Echo echo = call("/api/orders/42");
+		Jwt token = keycloakTokens.decode(echo.bearerToken());
+		assertThat(token.getAudience()).containsExactly("orders-api");
+		assertThat(token.getSubject()).isEqualTo(aliceId);
+		assertThat(token.getClaimAsString("azp")).isEqualTo("edge-gateway");
+		assertThat(token.getClaimAsString("scope")).contains("orders-api");
+		assertThat(echo.bearerToken()).isNotEqualTo(usersToken);
+		assertThat(echo.header("X-User-Id")).containsExactly(aliceId);
+		assertThat(realm.events("TOKEN_EXCHANGE", token.getClaimAsString("sid"))).isNotEmpty();
+	}
+
+	/**
+	 * What the page says of {@code audience}, {@code scope} and {@code resource}, as
+	 * Keycloak answers it.
+	 */
+	@Test
+	void tokenExchangeWithoutTheAudiencesScopeOrByResourceThenKeycloakAnswersAsTheDocsSay() {
+		signIn("alice");
+		HttpResponse<String> noScope = this.browser.get(gateway.url() + "/pitfalls/no-scope/1", "Accept",
+				"application/json");
+		assertThat(noScope.statusCode()).isEqualTo(403);
+		assertThat(noScope.body()).contains("\"route\":\"orders-without-scope\"")
+			.contains("\"error\":\"invalid_request\"")
+			.contains("Requested audience not available: orders-api");
+
+		Jwt byResource = keycloakTokens.decode(call("/pitfalls/resource/1").bearerToken());
+		// every audience the scopes give: Keycloak's 'account' too (its default roles)
+		assertThat(byResource.getAudience()).containsExactlyInAnyOrder("orders-api", "edge-gateway", "account");
+	}
+
+	@Test
+	void serviceAccountRouteThenUpstreamReceivesTheServiceAccountsTokenAndTheUserInHeaders() {
+		signIn("alice");
+		Echo echo = call("/api/reports/q1");
+		Jwt token = keycloakTokens.decode(echo.bearerToken());
+		assertThat(token.getClaimAsString("azp")).isEqualTo("reports-sa");
+		assertThat(token.getClaimAsString("preferred_username")).isEqualTo("service-account-reports-sa");
+		assertThat(token.getAudience()).contains("reports-api");
+		assertThat(token.getClaimAsString("scope")).contains("reports.read");
+		assertThat(echo.header("X-User-Id")).containsExactly(aliceId);
+		assertThat(echo.header("X-Tenant-Id")).containsExactly("t1");
+
+		Browser bob = new Browser();
+		KeycloakLoginForm.signIn(bob, gateway.url() + "/", "bob", "bob-password");
+		HttpResponse<String> denied = bob.get(gateway.url() + "/api/reports/q1", "Accept", "application/json");
+		assertThat(denied.statusCode()).isEqualTo(403);
+		assertThat(denied.body()).contains("\"route\":\"reports\"").contains("groups: one of [engineering]");
+	}
+
+	@Test
+	void bearerClientWithKeycloakAccessTokenThenRelayedAndItsClaimsInHeadersAndBadTokensGet401() {
+		String accessToken = realm.passwordGrant("alice", "alice-password");
+		Echo echo = Echo.of(this.browser.get(gateway.url() + "/app/x", "Authorization", "Bearer " + accessToken,
+				"Accept", "application/json"));
+		assertThat(echo.bearerToken()).isEqualTo(accessToken);
+		assertThat(echo.header("X-User-Id")).containsExactly(aliceId);
+		assertThat(echo.header("X-User-Email")).containsExactly("alice@example.com");
+		assertThat(echo.header("X-User-Groups")).singleElement().asString().contains("engineering");
+		assertThat(echo.header("X-Tenant-Id")).containsExactly("t1");
+		assertThat(echo.token()).containsEntry("groups", List.of("engineering")).containsEntry("azp", "edge-cli");
+
+		String[] parts = accessToken.split("\\.");
+		String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+		String otherAudience = realm.serviceAccountToken();
+		for (String bad : List.of(forged, otherAudience)) {
+			HttpResponse<String> refused = this.browser.get(gateway.url() + "/app/x", "Authorization", "Bearer " + bad,
+					"Accept", "application/json");
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+					(challenge) -> assertThat(challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
+			assertThat(refused.body()).doesNotContain("\"method\"");
+		}
+	}
+
+	@Test
+	void shortKeycloakTokensThenUsedForHalfTheirLifeAndRefreshedOnceNotOnEveryCall() throws InterruptedException {
+		signIn("alice");
+		Jwt first = keycloakTokens.decode(call("/app/x").bearerToken());
+		String session = first.getClaimAsString("sid");
+		assertThat(Duration.between(first.getIssuedAt(), first.getExpiresAt()))
+			.isEqualTo(Duration.ofSeconds(EdgeRealm.ACCESS_TOKEN_SECONDS));
+		Set<String> tokens = new HashSet<>();
+		for (int i = 0; i < 5; i++) {
+			tokens.add(call("/app/x").bearerToken());
+		}
+		assertThat(tokens).containsExactly(first.getTokenValue());
+		assertThat(realm.events("REFRESH_TOKEN", session)).isEmpty();
+
+		// Half of the token's life: the next call refreshes it, once.
+		Instant due = first.getIssuedAt().plusSeconds(EdgeRealm.ACCESS_TOKEN_SECONDS / 2 + 2);
+		Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
+		List<String> refreshed = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			refreshed.add(call("/app/x").bearerToken());
+		}
+		assertThat(new HashSet<>(refreshed)).singleElement().isNotEqualTo(first.getTokenValue());
+		Jwt second = keycloakTokens.decode(refreshed.get(0));
+		assertThat(second.getSubject()).isEqualTo(aliceId);
+		assertThat(second.getClaimAsString("sid")).isEqualTo(session);
+		assertThat(realm.events("REFRESH_TOKEN", session)).hasSize(1);
+	}
+
+	@Test
+	void administratorEndsTheUsersKeycloakSessionThenTheExchangeAnswers401AndTheGatewaySessionEnds() {
+		// bob: no other test exchanges his token, so no minted token of his is cached
+		signIn("bob");
+		String session = keycloakTokens.decode(call("/app/x").bearerToken()).getClaimAsString("sid");
+		assertThat(realm.sessions("bob")).contains(session);
+
+		realm.logout("bob");
+		int refusals = realm.events("TOKEN_EXCHANGE_ERROR").size();
+
+		HttpResponse<String> exchange = this.browser.get(gateway.url() + "/api/orders/1", "Accept", "application/json");
+		assertThat(exchange.statusCode()).isEqualTo(401);
+		assertThat(exchange.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(exchange.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"edge-gateway\"");
+		assertThat(exchange.body()).contains("\"login\":\"/auth/login\"").doesNotContain("eyJ");
+		// The gateway asked Keycloak, which refused bob's token (its answer:
+		// invalid_request, "Invalid token"), and ended its own session on that answer.
+		List<Map<String, Object>> refused = realm.events("TOKEN_EXCHANGE_ERROR");
+		assertThat(refused).hasSize(refusals + 1);
+		assertThat(refused.get(0)).containsEntry("error", "invalid_token");
+		assertThat(refused.get(0).get("details")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("reason", "subject_token validation failure");
+		assertThat(this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json").statusCode())
+			.isEqualTo(401);
+		HttpResponse<String> navigation = this.browser.navigate(gateway.url() + "/app/home");
+		assertThat(TestBrowser.location(navigation).getPath()).isEqualTo("/oauth2/authorization/idp");
+	}
+
+	@Test
+	void logoutEndsTheGatewaySessionAndTheKeycloakSessionThroughTheEndSessionEndpoint() {
+		signIn("alice");
+		Jwt token = keycloakTokens.decode(call("/app/x").bearerToken());
+		String session = token.getClaimAsString("sid");
+		assertThat(realm.sessions("alice")).contains(session);
+		String csrf = this.browser.cookie("XSRF-TOKEN").orElseThrow();
+
+		HttpResponse<String> logout = this.browser.post(gateway.url() + "/logout", "", "X-XSRF-TOKEN", csrf);
+		assertThat(logout.statusCode()).isEqualTo(302);
+		URI endSession = TestBrowser.location(logout);
+		assertThat(endSession.toString()).startsWith(realm.issuer() + "/protocol/openid-connect/logout?");
+		assertThat(TestBrowser.query(endSession)).containsKey("id_token_hint")
+			.containsEntry("post_logout_redirect_uri", gateway.url() + "/");
+		assertThat(this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json").statusCode())
+			.isEqualTo(401);
+
+		HttpResponse<String> keycloak = this.browser.navigate(endSession.toString());
+		assertThat(keycloak.statusCode()).isEqualTo(302);
+		assertThat(TestBrowser.location(keycloak).toString()).isEqualTo(gateway.url() + "/");
+		assertThat(realm.sessions("alice")).doesNotContain(session);
+		assertThat(realm.events("LOGOUT", session)).hasSize(1);
+	}
+
+	private static String toEchoUpstream(String routeFile) {
+		return routeFile.replaceAll("uri: \\S+", "uri: " + TestServers.upstream().uri());
+	}
+
+	private void signIn(String username) {
+		HttpResponse<String> page = KeycloakLoginForm.signIn(this.browser, gateway.url() + "/app/home", username,
+				username + "-password");
+		assertThat(page.uri().toString()).isEqualTo(gateway.url() + "/app/home");
+	}
+
+	private Echo call(String path) {
+		return Echo.of(this.browser.get(gateway.url() + path, "Accept", "application/json"));
+	}
+
+	private static List<String> yamlBlocks(Path markdown) throws IOException {
+		Matcher matcher = YAML_BLOCK.matcher(Files.readString(markdown));
+		List<String> blocks = new ArrayList<>();
+		while (matcher.find()) {
+			blocks.add(matcher.group(1));
+		}
+		return blocks;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", 0));
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.edgegateway.keycloak;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keycloak's own login page, filled in as a person does: the browser is sent from the
+ * gateway to Keycloak, the form's {@code action} is read from the page, the username and
+ * password are posted with Keycloak's cookies, and the redirects lead back to the
+ * gateway.
+ */
+public final class KeycloakLoginForm {
+
+	private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
+
+	private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
+
+	private KeycloakLoginForm() {
+	}
+
+	/**
+	 * Navigate to a page of the gateway and sign in on Keycloak's login form.
+	 * @param browser the browser
+	 * @param url the page
+	 * @param username the user
+	 * @param password the password
+	 * @return the response that ends the sign-in, after all redirects
+	 */
+	public static HttpResponse<String> signIn(Browser browser, String url, String username, String password) {
+		HttpResponse<String> loginPage = browser.follow(browser.navigate(url));
+		return browser.follow(submit(browser, loginPage, username, password));
+	}
+
+	/**
+	 * Post the username and password to the login form's action.
+	 * @param browser the browser that holds Keycloak's cookies
+	 * @param loginPage Keycloak's login page
+	 * @param username the user
+	 * @param password the password
+	 * @return Keycloak's answer, not followed
+	 */
+	public static HttpResponse<String> submit(Browser browser, HttpResponse<String> loginPage, String username,
+			String password) {
+		String action = action(loginPage);
+		String form = "username=" + encode(username) + "&password=" + encode(password) + "&credentialId=";
+		return browser.post(action, form, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8", "Origin",
+				origin(loginPage));
+	}
+
+	/**
+	 * The login form's action: Keycloak's {@code login-actions/authenticate} URL with the
+	 * session code of this login.
+	 * @param loginPage the login page
+	 * @return the absolute URL
+	 */
+	static String action(HttpResponse<String> loginPage) {
+		Matcher form = LOGIN_FORM.matcher(loginPage.body());
+		if (loginPage.statusCode() != 200 || !form.find()) {
+			throw new AssertionError("Not Keycloak's login page: " + loginPage.statusCode() + " " + loginPage.uri()
+					+ "\n" + loginPage.body());
+		}
+		Matcher action = ACTION.matcher(form.group());
+		if (!action.find()) {
+			throw new AssertionError("Keycloak's login form has no action: " + form.group());
+		}
+		return loginPage.uri().resolve(action.group(1).replace("&amp;", "&")).toString();
+	}
+
+	private static String origin(HttpResponse<String> page) {
+		return page.uri().getScheme() + "://" + page.uri().getRawAuthority();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
