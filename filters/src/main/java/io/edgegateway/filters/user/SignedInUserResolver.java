@@ -66,13 +66,32 @@ public final class SignedInUserResolver {
 	 * @throws IllegalArgumentException naming every empty or malformed claim path
 	 */
 	public static SignedInUserResolver from(IdentityClaimsProperties names) {
+		List<String> problems = new ArrayList<>();
+		Map<String, ClaimPath> paths = parse(names, problems);
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException("Invalid identity claims: " + String.join("; ", problems));
+		}
+		return new SignedInUserResolver(paths);
+	}
+
+	/**
+	 * What is wrong with the configured claims, each problem naming its property.
+	 * @param names the configured claims
+	 * @return the problems, empty when every claim is a claim path
+	 */
+	public static List<String> problems(IdentityClaimsProperties names) {
+		List<String> problems = new ArrayList<>();
+		parse(names, problems);
+		return problems;
+	}
+
+	private static Map<String, ClaimPath> parse(IdentityClaimsProperties names, List<String> problems) {
 		Map<String, @Nullable String> claims = new LinkedHashMap<>();
 		claims.put(USER_ID, names.getUserId());
 		claims.put(NAME, names.getName());
 		claims.put(EMAIL, names.getEmail());
 		claims.put(GROUPS, names.getGroups());
 		claims.put(TENANT, names.getTenant());
-		List<String> problems = new ArrayList<>();
 		Map<String, ClaimPath> paths = new LinkedHashMap<>();
 		claims.forEach((property, claim) -> {
 			if (!StringUtils.hasText(claim)) {
@@ -86,10 +105,7 @@ public final class SignedInUserResolver {
 				problems.add(property + ": " + ex.getMessage());
 			}
 		});
-		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException("Invalid identity claims: " + String.join("; ", problems));
-		}
-		return new SignedInUserResolver(paths);
+		return paths;
 	}
 
 	/**

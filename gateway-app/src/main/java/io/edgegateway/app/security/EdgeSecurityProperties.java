@@ -125,6 +125,16 @@ public class EdgeSecurityProperties implements Validator {
 				&& (!("https".equals(base.getScheme()) || "http".equals(base.getScheme())) || base.getHost() == null)) {
 			errors.rejectValue("publicBaseUrl", "invalid", "must be an http or https URL with a host");
 		}
+		for (int i = 0; i < properties.getTrustedProxies().size(); i++) {
+			String property = "edge.security.trusted-proxies[" + i + "]";
+			try {
+				AddressRange.parse(properties.getTrustedProxies().get(i), property);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.rejectValue("trustedProxies[" + i + "]", "invalid",
+						ex.getMessage().substring(property.length() + 2));
+			}
+		}
 		for (int i = 0; i < properties.getAllowedHosts().size(); i++) {
 			if (!AllowedHosts.isWellFormed(properties.getAllowedHosts().get(i))) {
 				errors.rejectValue("allowedHosts[" + i + "]", "invalid", "must be a host name or host:port");

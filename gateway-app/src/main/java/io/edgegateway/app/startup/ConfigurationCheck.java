@@ -8,6 +8,11 @@ import io.edgegateway.app.security.EdgeSecurityProperties;
 import io.edgegateway.app.security.SignInRegistration;
 import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
+import io.edgegateway.filters.identity.IdentityHeaderInjector;
+import io.edgegateway.filters.identity.IdentityHeadersConfigurationException;
+import io.edgegateway.filters.identity.IdentityProperties;
+import io.edgegateway.filters.user.IdentityClaimsProperties;
+import io.edgegateway.filters.user.SignedInUserResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -33,9 +38,10 @@ import org.springframework.validation.Validator;
  * Checks the configuration before any bean is created and reports every problem at once
  * ({@link ConfigurationProblemsException}): each of the gateway's
  * {@code @ConfigurationProperties} bound and validated as the application will bind it,
- * the sign-in registration (when registrations are configured), and the encryption keys
- * sessions and the token cache need when they live in Redis. Without it each problem
- * stops the start on its own, one restart per missing property.
+ * the identity headers and claim paths compiled, the sign-in registration (when
+ * registrations are configured), and the encryption keys sessions and the token cache
+ * need when they live in Redis. Without it each problem stops the start on its own, one
+ * restart per missing property.
  */
 class ConfigurationCheck implements BeanFactoryPostProcessor {
 
@@ -68,6 +74,7 @@ class ConfigurationCheck implements BeanFactoryPostProcessor {
 				bind(binder, annotation.prefix(), type, problems);
 			}
 		}
+		checkIdentity(binder, problems);
 		String signInRegistration = binder.bind(SignInRegistration.PROPERTY, String.class)
 			.orElseGet(() -> new EdgeSecurityProperties().getLoginRegistration());
 		OAuth2ClientProperties clients = bind(binder, CLIENTS, OAuth2ClientProperties.class, problems);
@@ -89,6 +96,26 @@ class ConfigurationCheck implements BeanFactoryPostProcessor {
 		}
 		if (!problems.isEmpty()) {
 			throw new ConfigurationProblemsException(problems);
+		}
+	}
+
+	/**
+	 * The identity headers and claim paths, compiled as the filters compile them.
+	 */
+	private static void checkIdentity(Binder binder, List<String> problems) {
+		IdentityProperties identity = bind(binder, "edge.identity", IdentityProperties.class, new ArrayList<>());
+		if (identity != null) {
+			try {
+				IdentityHeaderInjector.from(identity);
+			}
+			catch (IdentityHeadersConfigurationException ex) {
+				problems.addAll(ex.getProblems());
+			}
+		}
+		IdentityClaimsProperties claims = bind(binder, "edge.identity.claims", IdentityClaimsProperties.class,
+				new ArrayList<>());
+		if (claims != null) {
+			problems.addAll(SignedInUserResolver.problems(claims));
 		}
 	}
 

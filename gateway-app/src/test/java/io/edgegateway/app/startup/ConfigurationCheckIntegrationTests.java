@@ -30,6 +30,9 @@ class ConfigurationCheckIntegrationTests {
 		properties.put("edge.security.bearer.jwks-refresh-cooldown", "0s");
 		properties.put("edge.session.timeout", "eight hours");
 		properties.put("edge.token-cache.encryption.active-key", "2026-12");
+		properties.put("edge.security.trusted-proxies", "10.0.0.0/33");
+		properties.put("edge.identity.headers.email", "X-User Email");
+		properties.put("edge.identity.claims.groups", "realm_access..roles");
 		properties.put("spring.security.oauth2.client.registration.idp.client-id", "edge-gateway");
 		properties.put("spring.security.oauth2.client.registration.idp.authorization-grant-type", "authorization_code");
 		properties.put("spring.security.oauth2.client.registration.idp.redirect-uri",
@@ -50,7 +53,11 @@ class ConfigurationCheckIntegrationTests {
 					+ "spring.security.oauth2.client.registration.corporate is configured; configured: [idp]"))
 			.anyMatch((p) -> p.startsWith("edge.session.timeout: "))
 			.anyMatch((p) -> p.startsWith("edge.session.encryption.active-key: required"))
-			.anyMatch((p) -> p.startsWith("edge.token-cache.encryption.active-key: '2026-12' is not one of"));
+			.anyMatch((p) -> p.startsWith("edge.token-cache.encryption.active-key: '2026-12' is not one of"))
+			.anyMatch(
+					(p) -> p.startsWith("edge.security.trusted-proxies[0]: '10.0.0.0/33' has an invalid prefix length"))
+			.anyMatch((p) -> p.startsWith("edge.identity.headers.email: "))
+			.anyMatch((p) -> p.startsWith("edge.identity.claims.groups: 'realm_access..roles' is not a claim path"));
 		FailureAnalysis analysis = new ConfigurationProblemsFailureAnalyzer().analyze(failure);
 		assertThat(analysis.getDescription()).startsWith("The configuration has " + problems.getProblems().size())
 			.contains(" - edge.session.encryption.active-key");
