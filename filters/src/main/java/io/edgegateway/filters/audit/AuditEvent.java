@@ -50,13 +50,21 @@ public record AuditEvent(Instant time, String requestId, String routeId, @Nullab
 		TOKEN_ERROR,
 
 		/**
+		 * The route asks for a stronger or more recent sign-in than the user's
+		 * ({@code StepUp}): sent to sign in again ({@code step_up_required}), or refused
+		 * because the provider's new sign-in still fell short
+		 * ({@code insufficient_user_authentication}).
+		 */
+		STEP_UP,
+
+		/**
 		 * The upstream failed: no connection, or a 5xx answer.
 		 */
 		UPSTREAM_ERROR;
 
 		/**
 		 * The outcome as written in events: {@code allowed}, {@code denied},
-		 * {@code token_error}, {@code upstream_error}.
+		 * {@code token_error}, {@code step_up}, {@code upstream_error}.
 		 * @return the name
 		 */
 		public String value() {

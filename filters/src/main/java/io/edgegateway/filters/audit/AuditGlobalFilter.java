@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.edgegateway.filters.access.AccessRuleException;
+import io.edgegateway.filters.access.StepUpRequiredException;
 import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.RouteCredential;
@@ -68,6 +69,9 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 		else if (failure instanceof AccessRuleException denial) {
 			error = (denial.getRule() != null) ? denial.getRule() : "sign_in_required";
 		}
+		else if (failure instanceof StepUpRequiredException stepUp) {
+			error = stepUp.isRetryFutile() ? "insufficient_user_authentication" : "step_up_required";
+		}
 		else if (failure != null) {
 			error = failure.getClass().getSimpleName();
 		}
@@ -86,6 +90,9 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 		}
 		if (failure instanceof CredentialException) {
 			return AuditEvent.Outcome.TOKEN_ERROR;
+		}
+		if (failure instanceof StepUpRequiredException) {
+			return AuditEvent.Outcome.STEP_UP;
 		}
 		if (failure != null || (status != null && status.is5xxServerError())) {
 			return AuditEvent.Outcome.UPSTREAM_ERROR;

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.edgegateway.app.support.AuditEvents;
 import io.edgegateway.app.support.CredentialsFixture;
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.idp.DemoIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,8 @@ class StepUpIntegrationTests {
 
 	private final TestBrowser browser = new TestBrowser();
 
+	private final AuditEvents audit = new AuditEvents();
+
 	@BeforeAll
 	static void start() {
 		fixture = CredentialsFixture.start(keys);
@@ -58,6 +62,12 @@ class StepUpIntegrationTests {
 	@BeforeEach
 	void signIn() {
 		this.browser.signIn(gateway.url() + "/", "alice", "alice-password");
+		this.audit.start();
+	}
+
+	@AfterEach
+	void stopAudit() {
+		this.audit.stop();
 	}
 
 	@Test
