@@ -1,21 +1,30 @@
 package io.edgegateway.keycloak;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The realm the gateway's Keycloak tests run against, created over the admin REST API as
  * {@code docs/providers/keycloak.md} describes it:
  * <ul>
  * <li>realm {@code edge}: 60 s access tokens, login and token events recorded;</li>
- * <li>users {@code alice} (group and realm role {@code engineering}, tenant {@code t1})
- * and {@code bob} ({@code sales}, {@code t2});</li>
+ * <li>users {@code alice} (group and realm role {@code engineering}, tenant {@code t1}),
+ * {@code bob} ({@code sales}, {@code t2}) and {@code carol} ({@code engineering},
+ * {@code t1}), who also has an authenticator app (an OTP credential, {@link #otp});</li>
+ * <li>the browser flow {@value #STEP_UP_FLOW}: levels of authentication, {@code silver}
+ * (level 1: username and password) and {@code gold} (level 2: and a one-time code), as
+ * Keycloak's guide builds a "browser login flow with step-up mechanism";</li>
  * <li>{@code edge-gateway}: the gateway's confidential client (authorization code with
  * PKCE, standard token exchange), whose access tokens carry its own audience, whose ID
  * token and user info carry the realm roles, the groups (not their full path) and the
  * tenant, and which may request the optional scope {@code orders-api} (the audience
- * {@code orders-api});</li>
+ * {@code orders-api}); its browser flow is {@value #STEP_UP_FLOW}, and its ACR to LoA
+ * mapping names the levels ({@value #ACR_LOA_MAP});</li>
  * <li>{@code orders-api} and {@code reports-api}: upstream APIs, audiences only;</li>
  * <li>{@code reports-sa}: a service account (client credentials) with the optional scope
  * {@code reports.read} (the audience {@code reports-api});</li>
@@ -44,6 +53,31 @@ public final class EdgeRealm {
 	 * How long access tokens live, as Keycloak's default.
 	 */
 	public static final int ACCESS_TOKEN_SECONDS = 60;
+
+	/**
+	 * The browser flow with levels of authentication, bound to the gateway's client.
+	 */
+	public static final String STEP_UP_FLOW = "step-up";
+
+	/**
+	 * The gateway client's ACR to LoA mapping (client attribute {@code acr.loa.map}): the
+	 * {@code acr} a token carries for each level the step-up flow authenticates, and the
+	 * {@code acr_values} the gateway may ask for.
+	 */
+	public static final String ACR_LOA_MAP = "{\"silver\":1,\"gold\":2}";
+
+	/**
+	 * How long a {@code gold} sign-in counts for later requests in the same Keycloak
+	 * session (the level's max age); {@code silver} counts for Keycloak's default, 10
+	 * hours.
+	 */
+	private static final int GOLD_MAX_AGE_SECONDS = 300;
+
+	/**
+	 * The secret of carol's authenticator app: Keycloak computes codes from its UTF-8
+	 * bytes.
+	 */
+	private static final String CAROL_OTP_SECRET = "carol-authenticator-app";
 
 	private final KeycloakServer server;
 
@@ -77,7 +111,8 @@ public final class EdgeRealm {
 		realm.createScope("reports.read", audience("reports-api"));
 		realm.createClient(audienceOnly("orders-api"));
 		realm.createClient(audienceOnly("reports-api"));
-		realm.createClient(gateway(gatewayUrl));
+		String stepUp = realm.createStepUpFlow();
+		realm.createClient(gateway(gatewayUrl, stepUp));
 		realm.addOptionalScope("edge-gateway", "orders-api");
 		Map<String, Object> serviceAccount = confidential("reports-sa", REPORTS_SA_SECRET);
 		serviceAccount.put("serviceAccountsEnabled", true);
@@ -86,6 +121,7 @@ public final class EdgeRealm {
 		realm.createClient(cli());
 		realm.createUser("alice", "Alice", "alice@example.com", "engineering", "t1");
 		realm.createUser("bob", "Bob", "bob@example.com", "sales", "t2");
+		realm.createUser("carol", "Carol", "carol@example.com", "engineering", "t1", otpCredential(CAROL_OTP_SECRET));
 		return realm;
 	}
 
@@ -172,6 +208,15 @@ public final class EdgeRealm {
 	}
 
 	/**
+	 * The code carol's authenticator app shows at a moment.
+	 * @param time the moment
+	 * @return six digits
+	 */
+	public static String otp(Instant time) {
+		return Totp.code(CAROL_OTP_SECRET.getBytes(StandardCharsets.UTF_8), time, 6);
+	}
+
+	/**
 	 * The service account's access token (client credentials).
 	 * @return the access token
 	 */
@@ -212,25 +257,116 @@ public final class EdgeRealm {
 		this.admin.put("/" + NAME + "/clients/" + client + "/optional-client-scopes/" + scopeId, Map.of());
 	}
 
-	private void createUser(String username, String firstName, String email, String group, String tenant) {
+	/**
+	 * Keycloak's "browser login flow with step-up mechanism": the SSO cookie, else the
+	 * forms of the levels not yet reached. Each level is a conditional sub-flow whose
+	 * condition ("Condition - Level Of Authentication") holds when the client asked for
+	 * that level or higher (OpenID Connect {@code acr_values}, mapped by the client's
+	 * {@code acr.loa.map}) and the session has not reached it within its max age; the
+	 * first sign-in of a session always takes level 1. Built over the admin REST API as
+	 * the admin console builds it: add, then set each requirement.
+	 * @return the flow's id
+	 */
+	private String createStepUpFlow() {
+		this.admin.post("/" + NAME + "/authentication/flows", Map.of("alias", STEP_UP_FLOW, "providerId", "basic-flow",
+				"topLevel", true, "builtIn", false, "description", "Browser sign-in with levels silver and gold"));
+		addExecution(STEP_UP_FLOW, "auth-cookie", "ALTERNATIVE");
+		addSubFlow(STEP_UP_FLOW, "step-up-forms", "ALTERNATIVE");
+		addSubFlow("step-up-forms", "step-up-silver", "CONDITIONAL");
+		addLevelCondition("step-up-silver", "silver", 1, 36000);
+		addExecution("step-up-silver", "auth-username-password-form", "REQUIRED");
+		addSubFlow("step-up-forms", "step-up-gold", "CONDITIONAL");
+		addLevelCondition("step-up-gold", "gold", 2, GOLD_MAX_AGE_SECONDS);
+		addExecution("step-up-gold", "auth-otp-form", "REQUIRED");
+		return this.admin.list("/" + NAME + "/authentication/flows")
+			.stream()
+			.filter((flow) -> STEP_UP_FLOW.equals(flow.get("alias")))
+			.map((flow) -> (String) flow.get("id"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private void addExecution(String flow, String authenticator, String requirement) {
+		this.admin.post(executions(flow) + "/execution", Map.of("provider", authenticator));
+		require(flow, (execution) -> authenticator.equals(execution.get("providerId")), requirement);
+	}
+
+	private void addSubFlow(String flow, String alias, String requirement) {
+		this.admin.post(executions(flow) + "/flow",
+				Map.of("alias", alias, "type", "basic-flow", "provider", "registration-page-form", "description", ""));
+		require(flow, (execution) -> alias.equals(execution.get("displayName")), requirement);
+	}
+
+	private void addLevelCondition(String flow, String alias, int level, int maxAgeSeconds) {
+		addExecution(flow, "conditional-level-of-authentication", "REQUIRED");
+		String execution = execution(flow,
+				(candidate) -> "conditional-level-of-authentication".equals(candidate.get("providerId")))
+			.get("id")
+			.toString();
+		this.admin.post("/" + NAME + "/authentication/executions/" + execution + "/config", Map.of("alias", alias,
+				"config",
+				Map.of("loa-condition-level", String.valueOf(level), "loa-max-age", String.valueOf(maxAgeSeconds))));
+	}
+
+	/**
+	 * Set the requirement of one of a flow's own executions (the admin API adds them
+	 * {@code DISABLED}).
+	 */
+	private void require(String flow, Predicate<Map<String, Object>> which, String requirement) {
+		Map<String, Object> execution = new LinkedHashMap<>(execution(flow, which));
+		execution.put("requirement", requirement);
+		this.admin.put(executions(flow), execution);
+	}
+
+	private Map<String, Object> execution(String flow, Predicate<Map<String, Object>> which) {
+		return this.admin.list(executions(flow))
+			.stream()
+			.filter((execution) -> ((Number) execution.get("level")).intValue() == 0)
+			.filter(which)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No such execution in flow " + flow));
+	}
+
+	private static String executions(String flow) {
+		return "/" + NAME + "/authentication/flows/" + flow + "/executions";
+	}
+
+	private void createUser(String username, String firstName, String email, String group, String tenant,
+			Map<?, ?>... otherCredentials) {
+		List<Map<?, ?>> credentials = new ArrayList<>();
+		credentials.add(Map.of("type", "password", "value", username + "-password", "temporary", false));
+		credentials.addAll(List.of(otherCredentials));
 		this.admin.post("/" + NAME + "/users",
 				Map.of("username", username, "enabled", true, "email", email, "emailVerified", true, "firstName",
 						firstName, "lastName", "Example", "attributes", Map.of("tenant", List.of(tenant)), "groups",
-						List.of("/" + group), "credentials",
-						List.of(Map.of("type", "password", "value", username + "-password", "temporary", false))));
+						List.of("/" + group), "credentials", credentials));
+	}
+
+	/**
+	 * A time-based OTP credential as Keycloak stores one (and exports it): the secret,
+	 * and the realm's default policy (HMAC-SHA1, six digits, 30 s). The admin API creates
+	 * it through Keycloak's OTP credential provider, as a realm import does.
+	 */
+	private static Map<String, Object> otpCredential(String secret) {
+		return Map.of("type", "otp", "userLabel", "authenticator app", "secretData", "{\"value\":\"" + secret + "\"}",
+				"credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":" + Totp.STEP.toSeconds()
+						+ ",\"algorithm\":\"HmacSHA1\"}");
 	}
 
 	/**
 	 * The gateway's client: signs users in (authorization code, PKCE S256), exchanges
 	 * their tokens (standard token exchange), and is the audience of their access tokens,
-	 * which token exchange requires of the subject token.
+	 * which token exchange requires of the subject token. Its users sign in with the
+	 * step-up flow (Advanced, "Authentication flow overrides"), whose levels its ACR to
+	 * LoA mapping names.
 	 */
-	private static Map<String, Object> gateway(String gatewayUrl) {
+	private static Map<String, Object> gateway(String gatewayUrl, String browserFlow) {
 		Map<String, Object> client = confidential("edge-gateway", GATEWAY_SECRET);
 		client.put("standardFlowEnabled", true);
 		client.put("redirectUris", List.of(gatewayUrl + "/login/oauth2/code/idp"));
 		client.put("attributes", Map.of("pkce.code.challenge.method", "S256", "standard.token.exchange.enabled", "true",
-				"post.logout.redirect.uris", gatewayUrl + "/"));
+				"post.logout.redirect.uris", gatewayUrl + "/", "acr.loa.map", ACR_LOA_MAP));
+		client.put("authenticationFlowBindingOverrides", Map.of("browser", browserFlow));
 		client.put("protocolMappers",
 				List.of(audience("edge-gateway"), realmRolesInIdToken(), groups(), attribute("tenant")));
 		return client;

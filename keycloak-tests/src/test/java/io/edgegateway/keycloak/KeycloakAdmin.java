@@ -75,12 +75,13 @@ public final class KeycloakAdmin {
 	}
 
 	/**
-	 * {@code PUT} a JSON body, expecting {@code 200} or {@code 204}.
+	 * {@code PUT} a JSON body, expecting {@code 200}, {@code 202} (the authentication
+	 * flow's executions) or {@code 204}.
 	 * @param path the path under {@code /admin/realms}
 	 * @param body the representation
 	 */
 	public void put(String path, Object body) {
-		send("PUT", path, body, 200, 204);
+		send("PUT", path, body, 200, 202, 204);
 	}
 
 	/**

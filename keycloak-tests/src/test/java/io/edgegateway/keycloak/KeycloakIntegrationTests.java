@@ -42,15 +42,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway against a real Keycloak: configured only by the YAML examples of
- * {@code docs/providers/keycloak.md} (its configuration, and its route file in the
- * gateway's route directory with the upstream addresses pointed at the echo upstream),
- * with users signing in on Keycloak's own login form. Every test asserts on what crossed
- * the wire: what the echo upstream received, verified against Keycloak's keys, and what
- * Keycloak recorded (its sessions and events).
+ * {@code docs/providers/keycloak.md} (its configuration, and its route files in the
+ * gateway's route directory with the upstream addresses pointed at the echo upstream,
+ * beside the test's own {@code routes/*.yaml}), with users signing in on Keycloak's own
+ * login form, and stepping up on its one-time-code form. Every test asserts on what
+ * crossed the wire: what the echo upstream received, verified against Keycloak's keys,
+ * and what Keycloak recorded (its sessions and events).
  */
 class KeycloakIntegrationTests {
 
 	private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+	/**
+	 * The {@code max-age} of the route {@code recent-sign-in}
+	 * ({@code routes/keycloak-step-up-cases.yaml}): long enough for the sign-in to come
+	 * back within it on a busy machine.
+	 */
+	private static final Duration RECENT_MAX_AGE = Duration.ofSeconds(5);
+
+	/**
+	 * The title of the echo upstream's answer to a browser navigation (an HTML page).
+	 */
+	private static final String UPSTREAMS_PAGE = "what the upstream received";
 
 	@TempDir
 	static Path config;
@@ -62,6 +75,8 @@ class KeycloakIntegrationTests {
 	private static JwtDecoder keycloakTokens;
 
 	private static String aliceId;
+
+	private static String carolId;
 
 	private final Browser browser = new Browser();
 
@@ -75,13 +90,17 @@ class KeycloakIntegrationTests {
 		String gatewayUrl = "http://127.0.0.1:" + port;
 		realm = EdgeRealm.create(keycloak, gatewayUrl);
 		aliceId = realm.userId("alice");
+		carolId = realm.userId("carol");
 		List<String> examples = yamlBlocks(Path.of(System.getProperty("keycloak.docs")));
-		assertThat(examples).as("the YAML examples of docs/providers/keycloak.md").hasSize(2);
+		assertThat(examples).as("the YAML examples of docs/providers/keycloak.md").hasSize(3);
 		Path configuration = Files.writeString(config.resolve("keycloak.yaml"), examples.get(0));
 		Path routes = Files.createDirectories(config.resolve("routes"));
 		Files.writeString(routes.resolve("keycloak-routes.yaml"), toEchoUpstream(examples.get(1)));
-		Files.writeString(routes.resolve("keycloak-pitfalls.yaml"), toEchoUpstream(
-				new ClassPathResource("routes/keycloak-pitfalls.yaml").getContentAsString(StandardCharsets.UTF_8)));
+		Files.writeString(routes.resolve("keycloak-step-up.yaml"), toEchoUpstream(examples.get(2)));
+		for (String file : List.of("keycloak-pitfalls.yaml", "keycloak-step-up-cases.yaml")) {
+			Files.writeString(routes.resolve(file),
+					toEchoUpstream(new ClassPathResource("routes/" + file).getContentAsString(StandardCharsets.UTF_8)));
+		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.config.import", "file:" + configuration);
 		properties.put("KEYCLOAK_URL", keycloak.url());
@@ -116,6 +135,12 @@ class KeycloakIntegrationTests {
 		assertThat(files.get("keycloak-routes.yaml").applied()).extracting(RouteDefinition::getId)
 			.containsExactly("orders", "reports", "app");
 		assertThat(files.get("keycloak-pitfalls.yaml").problems()).isEmpty();
+		assertThat(files.get("keycloak-step-up.yaml").problems()).isEmpty();
+		assertThat(files.get("keycloak-step-up.yaml").applied()).extracting(RouteDefinition::getId)
+			.containsExactly("payments");
+		assertThat(files.get("keycloak-step-up-cases.yaml").problems()).isEmpty();
+		assertThat(files.get("keycloak-step-up-cases.yaml").applied()).extracting(RouteDefinition::getId)
+			.containsExactly("recent-sign-in", "unknown-level");
 	}
 
 	@Test
@@ -304,6 +329,143 @@ class KeycloakIntegrationTests {
 		assertThat(TestBrowser.location(keycloak).toString()).isEqualTo(gateway.url() + "/");
 		assertThat(realm.sessions("alice")).doesNotContain(session);
 		assertThat(realm.events("LOGOUT", session)).hasSize(1);
+	}
+
+	/**
+	 * The page's step-up route: carol, signed in with her password (silver), is sent to
+	 * Keycloak with {@code acr_values=gold}; its SSO cookie covers silver, so it asks for
+	 * her one-time code only, and she lands back on the page, in the same Keycloak
+	 * session, at gold.
+	 */
+	@Test
+	void routeAsksForGoldThenKeycloakAsksForTheOneTimeCodeOnlyAndTheUserLandsBackOnThePageAtGold() {
+		signIn("carol");
+		Jwt silver = keycloakTokens.decode(call("/app/x").bearerToken());
+		assertThat(silver.getClaimAsString("acr")).isEqualTo("silver");
+
+		HttpResponse<String> stepUp = this.browser.navigate(gateway.url() + "/payments/1");
+		assertThat(stepUp.statusCode()).isEqualTo(302);
+		assertThat(TestBrowser.location(stepUp))
+			.hasToString(gateway.url() + "/oauth2/authorization/idp?acr_values=gold");
+		URI authorization = TestBrowser.location(this.browser.navigate(TestBrowser.location(stepUp).toString()));
+		assertThat(authorization.toString()).startsWith(realm.issuer() + "/protocol/openid-connect/auth?");
+		assertThat(TestBrowser.query(authorization)).containsEntry("acr_values", "gold")
+			.containsEntry("client_id", "edge-gateway")
+			.doesNotContainKey("max_age");
+		HttpResponse<String> otpPage = this.browser.follow(this.browser.navigate(authorization.toString()));
+		assertThat(KeycloakLoginForm.isOtpPage(otpPage)).as("Keycloak's OTP form:\n%s", otpPage.body()).isTrue();
+		assertThat(KeycloakLoginForm.isLoginPage(otpPage)).as("no password asked").isFalse();
+
+		HttpResponse<String> page = this.browser
+			.follow(KeycloakLoginForm.submitOtp(this.browser, otpPage, EdgeRealm.otp(Instant.now())));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.uri().toString()).isEqualTo(gateway.url() + "/payments/1");
+		assertThat(page.body()).contains(UPSTREAMS_PAGE).contains("GET /payments/1");
+		Echo echo = call("/payments/1");
+		assertThat(echo.header("X-User-Id")).containsExactly(carolId);
+		Jwt gold = keycloakTokens.decode(echo.bearerToken());
+		assertThat(gold.getClaimAsString("acr")).isEqualTo("gold");
+		assertThat(gold.getClaimAsString("sid")).isEqualTo(silver.getClaimAsString("sid"));
+		Jwt idToken = idTokenOnSignOut();
+		assertThat(idToken.getSubject()).isEqualTo(carolId);
+		assertThat(idToken.getClaimAsString("acr")).isEqualTo("gold");
+		assertThat(idToken.getClaimAsString("sid")).isEqualTo(silver.getClaimAsString("sid"));
+	}
+
+	/**
+	 * {@code max-age}: once alice's sign-in is older, a navigation is sent to Keycloak
+	 * with {@code max_age}, which shows its login form again despite its SSO cookie;
+	 * after it she lands back on the page with an ID token of the new sign-in.
+	 */
+	@Test
+	void signInOlderThanMaxAgeThenKeycloakShowsItsLoginFormAgainAndTheUserLandsBackOnThePage()
+			throws InterruptedException {
+		signIn("alice");
+		Instant signedIn = Instant.now();
+		String session = keycloakTokens.decode(call("/step-up/recent/1").bearerToken()).getClaimAsString("sid");
+
+		// Keycloak compares whole seconds: auth_time + max_age < now
+		Thread.sleep(Duration.between(Instant.now(), signedIn.plus(RECENT_MAX_AGE).plusSeconds(1)).toMillis());
+		HttpResponse<String> stepUp = this.browser.navigate(gateway.url() + "/step-up/recent/1");
+		assertThat(TestBrowser.location(stepUp))
+			.hasToString(gateway.url() + "/oauth2/authorization/idp?max_age=" + RECENT_MAX_AGE.toSeconds());
+		URI authorization = TestBrowser.location(this.browser.navigate(TestBrowser.location(stepUp).toString()));
+		assertThat(TestBrowser.query(authorization))
+			.containsEntry("max_age", String.valueOf(RECENT_MAX_AGE.toSeconds()))
+			.doesNotContainKey("acr_values");
+		HttpResponse<String> loginPage = this.browser.follow(this.browser.navigate(authorization.toString()));
+		assertThat(KeycloakLoginForm.isLoginPage(loginPage)).as("Keycloak's login form:\n%s", loginPage.body())
+			.isTrue();
+		assertThat(loginPage.body()).contains("Please re-authenticate to continue");
+
+		long beforeForm = Instant.now().getEpochSecond();
+		HttpResponse<String> page = this.browser
+			.follow(KeycloakLoginForm.submit(this.browser, loginPage, "alice", "alice-password"));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.uri().toString()).isEqualTo(gateway.url() + "/step-up/recent/1");
+		assertThat(page.body()).contains(UPSTREAMS_PAGE).contains("GET /step-up/recent/1");
+		assertThat(call("/step-up/recent/1").header("X-User-Id")).containsExactly(aliceId);
+		Jwt idToken = idTokenOnSignOut();
+		assertThat(idToken.getSubject()).isEqualTo(aliceId);
+		assertThat(idToken.getClaimAsString("sid")).isEqualTo(session);
+		assertThat(((Number) idToken.getClaim("auth_time")).longValue()).isGreaterThanOrEqualTo(beforeForm);
+	}
+
+	/**
+	 * A level the gateway client's {@code acr.loa.map} does not name: Keycloak counts it
+	 * as the lowest level, which its SSO cookie satisfies, and sends alice straight back,
+	 * at silver. The gateway answers {@code 403} after that one round trip, not a loop.
+	 */
+	@Test
+	void levelKeycloaksMappingDoesNotNameThenKeycloakSendsTheUserBackAtSilverAndTheGatewayAnswers403AfterOneRoundTrip() {
+		signIn("alice");
+		String session = keycloakTokens.decode(call("/app/x").bearerToken()).getClaimAsString("sid");
+		assertThat(realm.events("CODE_TO_TOKEN", session)).hasSize(1);
+		List<URI> trip = new ArrayList<>();
+		HttpResponse<String> response = this.browser.navigate(gateway.url() + "/step-up/platinum/1");
+		while (TestBrowser.isRedirect(response) && trip.size() < 10) {
+			trip.add(TestBrowser.location(response));
+			response = this.browser.navigate(trip.get(trip.size() - 1).toString());
+		}
+		assertThat(trip).extracting(URI::getPath)
+			.containsExactly("/oauth2/authorization/idp", "/realms/" + EdgeRealm.NAME + "/protocol/openid-connect/auth",
+					"/login/oauth2/code/idp", "/step-up/platinum/1");
+		assertThat(TestBrowser.query(trip.get(1))).containsEntry("acr_values", "platinum");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("\"error\":\"insufficient_user_authentication\"")
+			.contains("\"route\":\"unknown-level\"");
+
+		// the sign-in Keycloak made without a form, the one the gateway judged
+		assertThat(realm.events("CODE_TO_TOKEN", session)).hasSize(2);
+		Jwt idToken = idTokenOnSignOut();
+		assertThat(idToken.getClaimAsString("acr")).isEqualTo("silver");
+		assertThat(idToken.getClaimAsString("sid")).isEqualTo(session);
+	}
+
+	@Test
+	void bearerClientWithAKeycloakTokenBelowTheLevelThen401WithTheStepUpChallenge() {
+		String accessToken = realm.passwordGrant("alice", "alice-password");
+		// edge-cli has no ACR to LoA mapping of its own: Keycloak's level as a number
+		assertThat(keycloakTokens.decode(accessToken).getClaimAsString("acr")).isEqualTo("1");
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/payments/1", "Authorization",
+				"Bearer " + accessToken, "Accept", "application/json");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(
+				"Bearer error=\"insufficient_user_authentication\", error_description=\"A different authentication level is required\", acr_values=\"gold\"");
+		assertThat(response.body()).contains("\"error\":\"insufficient_user_authentication\"")
+			.contains("\"acr_values\":\"gold\"")
+			.contains("\"route\":\"payments\"");
+	}
+
+	/**
+	 * Sign out, and read the ID token the gateway held: the {@code id_token_hint} of its
+	 * redirect to Keycloak's end-session endpoint, verified with Keycloak's keys.
+	 */
+	private Jwt idTokenOnSignOut() {
+		String csrf = this.browser.cookie("XSRF-TOKEN").orElseThrow();
+		HttpResponse<String> logout = this.browser.post(gateway.url() + "/logout", "", "X-XSRF-TOKEN", csrf);
+		assertThat(logout.statusCode()).isEqualTo(302);
+		return keycloakTokens.decode(TestBrowser.query(TestBrowser.location(logout)).get("id_token_hint"));
 	}
 
 	private static String toEchoUpstream(String routeFile) {

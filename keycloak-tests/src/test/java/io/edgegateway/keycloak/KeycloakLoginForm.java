@@ -7,14 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keycloak's own login page, filled in as a person does: the browser is sent from the
+ * Keycloak's own login pages, filled in as a person does: the browser is sent from the
  * gateway to Keycloak, the form's {@code action} is read from the page, the username and
- * password are posted with Keycloak's cookies, and the redirects lead back to the
- * gateway.
+ * password (or the one-time code) are posted with Keycloak's cookies, and the redirects
+ * lead back to the gateway.
  */
 public final class KeycloakLoginForm {
 
 	private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
+
+	private static final Pattern OTP_FORM = Pattern.compile("<form[^>]*id=\"kc-otp-login-form\"[^>]*>", Pattern.DOTALL);
 
 	private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
@@ -51,16 +53,51 @@ public final class KeycloakLoginForm {
 	}
 
 	/**
+	 * Post a one-time code to Keycloak's OTP form ("OTP Form" of a flow).
+	 * @param browser the browser that holds Keycloak's cookies
+	 * @param otpPage Keycloak's page asking for the code
+	 * @param code the code
+	 * @return Keycloak's answer, not followed
+	 */
+	public static HttpResponse<String> submitOtp(Browser browser, HttpResponse<String> otpPage, String code) {
+		String action = action(otpPage, OTP_FORM, "one-time code");
+		return browser.post(action, "otp=" + encode(code) + "&login=Sign+In", "Accept",
+				"text/html,application/xhtml+xml,*/*;q=0.8", "Origin", origin(otpPage));
+	}
+
+	/**
+	 * Whether a page is Keycloak's page asking for a one-time code.
+	 * @param page the page
+	 * @return {@code true} if it shows the OTP form
+	 */
+	public static boolean isOtpPage(HttpResponse<String> page) {
+		return page.statusCode() == 200 && OTP_FORM.matcher(page.body()).find();
+	}
+
+	/**
+	 * Whether a page is Keycloak's login form (username and password).
+	 * @param page the page
+	 * @return {@code true} if it shows the login form
+	 */
+	public static boolean isLoginPage(HttpResponse<String> page) {
+		return page.statusCode() == 200 && LOGIN_FORM.matcher(page.body()).find();
+	}
+
+	/**
 	 * The login form's action: Keycloak's {@code login-actions/authenticate} URL with the
 	 * session code of this login.
 	 * @param loginPage the login page
 	 * @return the absolute URL
 	 */
 	static String action(HttpResponse<String> loginPage) {
-		Matcher form = LOGIN_FORM.matcher(loginPage.body());
+		return action(loginPage, LOGIN_FORM, "login");
+	}
+
+	private static String action(HttpResponse<String> loginPage, Pattern formPattern, String kind) {
+		Matcher form = formPattern.matcher(loginPage.body());
 		if (loginPage.statusCode() != 200 || !form.find()) {
-			throw new AssertionError("Not Keycloak's login page: " + loginPage.statusCode() + " " + loginPage.uri()
-					+ "\n" + loginPage.body());
+			throw new AssertionError("Not Keycloak's " + kind + " page: " + loginPage.statusCode() + " "
+					+ loginPage.uri() + "\n" + loginPage.body());
 		}
 		Matcher action = ACTION.matcher(form.group());
 		if (!action.find()) {
