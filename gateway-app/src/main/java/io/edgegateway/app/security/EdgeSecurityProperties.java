@@ -3,7 +3,10 @@ package io.edgegateway.app.security;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +34,12 @@ public class EdgeSecurityProperties implements Validator {
 	 * or forwarded headers a request carries. Default none; then {@code allowed-hosts} is
 	 * required.
 	 */
+	/**
+	 * The authorization request's parameters that the sign-in itself sets.
+	 */
+	private static final Set<String> PROTOCOL_PARAMETERS = Set.of("response_type", "client_id", "redirect_uri", "scope",
+			"state", "nonce", "code_challenge", "code_challenge_method");
+
 	private @Nullable URI publicBaseUrl;
 
 	/**
@@ -51,6 +60,17 @@ public class EdgeSecurityProperties implements Validator {
 	 * browsers sign in with. Default {@code idp}.
 	 */
 	private String loginRegistration = "idp";
+
+	/**
+	 * Further parameters of the authorization request, per client registration, that a
+	 * provider needs and Spring Security does not send: Google's {@code access_type:
+	 * offline} (a refresh token), Auth0's {@code audience}. Keys in brackets keep their
+	 * underscores ({@code "[access_type]": offline}). The protocol's own parameters
+	 * ({@code response_type}, {@code client_id}, {@code redirect_uri}, {@code scope},
+	 * {@code state}, {@code nonce}, {@code code_challenge},
+	 * {@code code_challenge_method}) are refused. Default none.
+	 */
+	private Map<String, Map<String, String>> authorizationParameters = new LinkedHashMap<>();
 
 	/**
 	 * How the keys that verify bearer tokens are fetched.
@@ -103,6 +123,14 @@ public class EdgeSecurityProperties implements Validator {
 		this.loginRegistration = loginRegistration;
 	}
 
+	public Map<String, Map<String, String>> getAuthorizationParameters() {
+		return this.authorizationParameters;
+	}
+
+	public void setAuthorizationParameters(Map<String, Map<String, String>> authorizationParameters) {
+		this.authorizationParameters = authorizationParameters;
+	}
+
 	public Bearer getBearer() {
 		return this.bearer;
 	}
@@ -144,6 +172,12 @@ public class EdgeSecurityProperties implements Validator {
 		if (cooldown.isZero() || cooldown.isNegative()) {
 			errors.rejectValue("bearer.jwksRefreshCooldown", "invalid", "must be positive");
 		}
+		properties.getAuthorizationParameters()
+			.forEach((registration, parameters) -> parameters.keySet()
+				.stream()
+				.filter(PROTOCOL_PARAMETERS::contains)
+				.forEach((name) -> errors.rejectValue("authorizationParameters[" + registration + "][" + name + "]",
+						"reserved", "is the protocol's own parameter, which the sign-in sets")));
 		if (properties.getMaxConcurrentRequests() < 0) {
 			errors.rejectValue("maxConcurrentRequests", "invalid", "must be 0 (no limit) or more");
 		}

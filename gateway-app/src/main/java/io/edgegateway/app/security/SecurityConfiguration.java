@@ -2,6 +2,7 @@ package io.edgegateway.app.security;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.edgegateway.app.session.SessionCookieResolver;
@@ -212,7 +213,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
+	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
 			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
 			UserAuthentication userAuthentication, ObjectProvider<CredentialService> credentials,
 			SignedInUserResolver users) {
@@ -221,7 +222,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyExchange()
 			.authenticated());
-		http.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequestResolver(registrations))
+		http.oauth2Login((login) -> login
+			.authorizationRequestResolver(
+					authorizationRequestResolver(registrations, properties.getAuthorizationParameters()))
 			.authenticationSuccessHandler(successHandler(requestCache)));
 		http.logout((logout) -> {
 			logout.logoutSuccessHandler(logoutSuccessHandler(registrations));
@@ -232,11 +235,11 @@ class SecurityConfiguration {
 	}
 
 	private static ServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(
-			ReactiveClientRegistrationRepository registrations) {
+			ReactiveClientRegistrationRepository registrations, Map<String, Map<String, String>> parameters) {
 		DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		return new SignInParametersAuthorizationRequestResolver(resolver);
+		return new SignInParametersAuthorizationRequestResolver(resolver, parameters);
 	}
 
 	private static RedirectServerAuthenticationSuccessHandler successHandler(SameOriginRequestCache requestCache) {

@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -19,8 +20,18 @@ final class SignInParametersAuthorizationRequestResolver implements ServerOAuth2
 
 	private final ServerOAuth2AuthorizationRequestResolver delegate;
 
-	SignInParametersAuthorizationRequestResolver(ServerOAuth2AuthorizationRequestResolver delegate) {
+	private final Map<String, Map<String, String>> configured;
+
+	/**
+	 * Create the resolver.
+	 * @param delegate resolves the request Spring Security sends
+	 * @param configured the parameters configured per registration
+	 * ({@code edge.security.authorization-parameters}), sent before the sign-in's own
+	 */
+	SignInParametersAuthorizationRequestResolver(ServerOAuth2AuthorizationRequestResolver delegate,
+			Map<String, Map<String, String>> configured) {
 		this.delegate = delegate;
+		this.configured = Map.copyOf(configured);
 	}
 
 	@Override
@@ -34,15 +45,17 @@ final class SignInParametersAuthorizationRequestResolver implements ServerOAuth2
 			.map((request) -> withParameters(request, exchange));
 	}
 
-	private static OAuth2AuthorizationRequest withParameters(OAuth2AuthorizationRequest request,
-			ServerWebExchange exchange) {
-		Map<String, String> parameters = SignInParameters.of(exchange.getRequest().getQueryParams());
-		if (parameters.isEmpty()) {
+	private OAuth2AuthorizationRequest withParameters(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
+		Map<String, String> configured = this.configured
+			.getOrDefault(request.<String>getAttribute(OAuth2ParameterNames.REGISTRATION_ID), Map.of());
+		Map<String, String> signIn = SignInParameters.of(exchange.getRequest().getQueryParams());
+		if (configured.isEmpty() && signIn.isEmpty()) {
 			return request;
 		}
-		return OAuth2AuthorizationRequest.from(request)
-			.additionalParameters((additional) -> additional.putAll(parameters))
-			.build();
+		return OAuth2AuthorizationRequest.from(request).additionalParameters((additional) -> {
+			additional.putAll(configured);
+			additional.putAll(signIn);
+		}).build();
 	}
 
 }

@@ -348,6 +348,26 @@ class EdgeSecurityIntegrationTests {
 	}
 
 	@Test
+	void authorizationParametersConfiguredForTheRegistrationThenSentBeforeTheSignInsOwn() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("edge.security.authorization-parameters.idp.[access_type]", "offline");
+		properties.put("edge.security.authorization-parameters.idp.audience", "https://orders.example.com");
+		properties.put("edge.security.authorization-parameters.idp.prompt", "consent");
+		try (GatewayInstance google = GatewayInstance.start(idp.issuer(), TestServers.upstream().uri().toString(),
+				properties)) {
+			TestBrowser browser = new TestBrowser();
+			HttpResponse<String> authorize = browser.navigate(google.url() + "/oauth2/authorization/idp");
+			assertThat(TestBrowser.query(TestBrowser.location(authorize))).containsEntry("access_type", "offline")
+				.containsEntry("audience", "https://orders.example.com")
+				.containsEntry("prompt", "consent")
+				.containsKey("code_challenge");
+			HttpResponse<String> login = browser.navigate(google.url() + "/oauth2/authorization/idp?prompt=login");
+			assertThat(TestBrowser.query(TestBrowser.location(login))).as("the sign-in's own prompt wins")
+				.containsEntry("prompt", "login");
+		}
+	}
+
+	@Test
 	void authMeThenProfileWithoutAnyToken() {
 		signIn("alice");
 		HttpResponse<String> me = this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json");

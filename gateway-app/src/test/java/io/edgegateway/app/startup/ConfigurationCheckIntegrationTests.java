@@ -33,6 +33,7 @@ class ConfigurationCheckIntegrationTests {
 		properties.put("edge.security.trusted-proxies", "10.0.0.0/33");
 		properties.put("edge.identity.headers.email", "X-User Email");
 		properties.put("edge.identity.claims.groups", "realm_access..roles");
+		properties.put("edge.security.authorization-parameters.idp.[redirect_uri]", "https://evil.example.com/");
 		properties.put("spring.security.oauth2.client.registration.idp.client-id", "edge-gateway");
 		properties.put("spring.security.oauth2.client.registration.idp.authorization-grant-type", "authorization_code");
 		properties.put("spring.security.oauth2.client.registration.idp.redirect-uri",
@@ -57,6 +58,8 @@ class ConfigurationCheckIntegrationTests {
 			.anyMatch(
 					(p) -> p.startsWith("edge.security.trusted-proxies[0]: '10.0.0.0/33' has an invalid prefix length"))
 			.anyMatch((p) -> p.startsWith("edge.identity.headers.email: "))
+			.anyMatch((p) -> p
+				.startsWith("edge.security.authorization-parameters[idp][redirect_uri]: is the protocol's own"))
 			.anyMatch((p) -> p.startsWith("edge.identity.claims.groups: 'realm_access..roles' is not a claim path"));
 		FailureAnalysis analysis = new ConfigurationProblemsFailureAnalyzer().analyze(failure);
 		assertThat(analysis.getDescription()).startsWith("The configuration has " + problems.getProblems().size())
