@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.edgegateway.app.security.EdgeSecurityProperties;
 import io.edgegateway.app.security.KnownBearerTokens;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,7 +87,7 @@ class BearerTokenConfiguration {
 	 */
 	@Bean
 	KnownBearerTokens knownBearerTokens(ReactiveJwtDecoder jwtDecoder, JwtAuthenticationConverter authentication) {
-		if (!(jwtDecoder instanceof VerifiedJwtCache verified)) {
+		if (!(jwtDecoder instanceof VerifiedTokens verified)) {
 			return KnownBearerTokens.NONE;
 		}
 		return (token) -> {
@@ -97,47 +100,85 @@ class BearerTokenConfiguration {
 	ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, EdgeSecurityProperties security,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock) {
 		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
-		WebClient webClient = WebClient.create();
-		String issuer = jwt.getIssuerUri();
-		Supplier<Mono<String>> jwkSetUri = StringUtils.hasText(jwt.getJwkSetUri()) ? () -> Mono.just(jwt.getJwkSetUri())
-				: new IssuerJwkSetUri(issuer, webClient);
-		JwkSetSource keys = new JwkSetSource(jwkSetUri, webClient, security.getBearer().getJwksRefreshCooldown(),
-				security.getBearer().getJwksMaxAge(), clock);
-		NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
-			.withJwkSource(keys);
+		List<SignatureAlgorithm> algorithms = new ArrayList<>();
 		for (String algorithm : jwt.getJwsAlgorithms()) {
 			SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.from(algorithm);
 			if (signatureAlgorithm == null) {
 				throw new InvalidConfigurationPropertyValueException(PROPERTIES + ".jws-algorithms", algorithm,
 						"Unknown algorithm");
 			}
-			builder.jwsAlgorithm(signatureAlgorithm);
+			algorithms.add(signatureAlgorithm);
 		}
-		NimbusReactiveJwtDecoder decoder = builder.build();
-		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		if (StringUtils.hasText(issuer)) {
-			validators.add(new JwtIssuerValidator(issuer));
-		}
-		if (!jwt.getAudiences().isEmpty()) {
-			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-					(audiences) -> audiences != null && !Collections.disjoint(audiences, jwt.getAudiences())));
-		}
-		else {
+		if (jwt.getAudiences().isEmpty()) {
 			logger.warn(PROPERTIES + ".audiences is not set: bearer tokens are accepted whatever their audience, "
 					+ "including tokens the provider issued for other services. Set it to the audience the provider "
 					+ "puts in tokens meant for this gateway.");
 		}
-		additionalValidators.orderedStream().forEach(validators::add);
-		JwtTimestampValidator timestamps = new JwtTimestampValidator();
-		timestamps.setClock(clock);
-		validators.add(timestamps);
-		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(validators);
-		decoder.setJwtValidator(validator);
-		EdgeSecurityProperties.Bearer bearer = security.getBearer();
-		if (bearer.getVerifiedCacheSize() == 0) {
-			return decoder;
+		IssuerDecoders decoders = new IssuerDecoders(algorithms, security.getBearer(),
+				additionalValidators.orderedStream().toList(), clock);
+		ReactiveJwtDecoder primary = decoders.decoder(jwt.getIssuerUri(), jwt.getJwkSetUri(), jwt.getAudiences());
+		List<EdgeSecurityProperties.Issuer> issuers = security.getBearer().getIssuers();
+		if (issuers.isEmpty()) {
+			return primary;
 		}
-		return new VerifiedJwtCache(decoder, validator, bearer.getVerifiedCacheSize(), bearer.getJwksMaxAge(), clock);
+		if (!StringUtils.hasText(jwt.getIssuerUri())) {
+			throw new InvalidConfigurationPropertyValueException(PROPERTIES + ".issuer-uri", null,
+					"is required when edge.security.bearer.issuers is set: each token is verified by the issuer it names");
+		}
+		Map<String, ReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
+		byIssuer.put(jwt.getIssuerUri(), primary);
+		for (int i = 0; i < issuers.size(); i++) {
+			EdgeSecurityProperties.Issuer issuer = issuers.get(i);
+			if (byIssuer.containsKey(issuer.getIssuerUri())) {
+				throw new InvalidConfigurationPropertyValueException(
+						"edge.security.bearer.issuers[" + i + "].issuer-uri", issuer.getIssuerUri(),
+						"is trusted already");
+			}
+			byIssuer.put(issuer.getIssuerUri(),
+					decoders.decoder(issuer.getIssuerUri(), issuer.getJwkSetUri(), issuer.getAudiences()));
+		}
+		return new IssuerRoutingJwtDecoder(byIssuer);
+	}
+
+	/**
+	 * Builds the decoder of one issuer: its keys, the configured algorithms, the
+	 * validation of issuer, audience, expiry and any further rule, and the verified-token
+	 * cache.
+	 */
+	private record IssuerDecoders(List<SignatureAlgorithm> algorithms, EdgeSecurityProperties.Bearer bearer,
+			List<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock) {
+
+		ReactiveJwtDecoder decoder(@Nullable String issuer, @Nullable String jwkSetUri, List<String> audiences) {
+			WebClient webClient = WebClient.create();
+			Supplier<Mono<String>> keysAt = StringUtils.hasText(jwkSetUri) ? () -> Mono.just(jwkSetUri)
+					: new IssuerJwkSetUri(issuer, webClient);
+			JwkSetSource keys = new JwkSetSource(keysAt, webClient, this.bearer.getJwksRefreshCooldown(),
+					this.bearer.getJwksMaxAge(), this.clock);
+			NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
+				.withJwkSource(keys);
+			this.algorithms.forEach(builder::jwsAlgorithm);
+			NimbusReactiveJwtDecoder decoder = builder.build();
+			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+			if (StringUtils.hasText(issuer)) {
+				validators.add(new JwtIssuerValidator(issuer));
+			}
+			if (!audiences.isEmpty()) {
+				validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(audience) -> audience != null && !Collections.disjoint(audience, audiences)));
+			}
+			validators.addAll(this.additionalValidators);
+			JwtTimestampValidator timestamps = new JwtTimestampValidator();
+			timestamps.setClock(this.clock);
+			validators.add(timestamps);
+			OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(validators);
+			decoder.setJwtValidator(validator);
+			if (this.bearer.getVerifiedCacheSize() == 0) {
+				return decoder;
+			}
+			return new VerifiedJwtCache(decoder, validator, this.bearer.getVerifiedCacheSize(),
+					this.bearer.getJwksMaxAge(), this.clock);
+		}
+
 	}
 
 }

@@ -26,7 +26,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * A copy lives at most {@code maximumAge} (the JWK set's maximum age): a key the provider
  * stopped publishing stops verifying its tokens within twice that.
  */
-final class VerifiedJwtCache implements ReactiveJwtDecoder {
+final class VerifiedJwtCache implements ReactiveJwtDecoder, VerifiedTokens {
 
 	private final ReactiveJwtDecoder verifier;
 
@@ -76,7 +76,8 @@ final class VerifiedJwtCache implements ReactiveJwtDecoder {
 	 * @param token the token's text
 	 * @return the verified token, or {@code null}
 	 */
-	@Nullable Jwt verified(String token) {
+	@Override
+	public @Nullable Jwt verified(String token) {
 		Jwt jwt = this.verified.getIfPresent(token);
 		return (jwt != null && !this.validator.validate(jwt).hasErrors()) ? jwt : null;
 	}

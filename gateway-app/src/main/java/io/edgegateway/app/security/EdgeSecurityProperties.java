@@ -181,6 +181,17 @@ public class EdgeSecurityProperties implements Validator {
 		if (properties.getMaxConcurrentRequests() < 0) {
 			errors.rejectValue("maxConcurrentRequests", "invalid", "must be 0 (no limit) or more");
 		}
+		List<Issuer> issuers = properties.getBearer().getIssuers();
+		for (int i = 0; i < issuers.size(); i++) {
+			if (issuers.get(i).getIssuerUri() == null || issuers.get(i).getIssuerUri().isBlank()) {
+				errors.rejectValue("bearer.issuers[" + i + "].issuerUri", "required", "is required");
+			}
+			if (issuers.get(i).getAudiences().isEmpty()) {
+				errors.rejectValue("bearer.issuers[" + i + "].audiences", "required",
+						"is required: without it any token of that issuer would be accepted, including tokens it "
+								+ "issued for other services");
+			}
+		}
 		if (properties.getBearer().getVerifiedCacheSize() < 0) {
 			errors.rejectValue("bearer.verifiedCacheSize", "invalid", "must be 0 or more");
 		}
@@ -212,6 +223,13 @@ public class EdgeSecurityProperties implements Validator {
 		 */
 		private long verifiedCacheSize = 10_000;
 
+		/**
+		 * Further issuers whose bearer tokens are accepted, each with its own keys and
+		 * audiences; a token is verified against the issuer its {@code iss} names, and a
+		 * token of any other issuer is refused. Default none.
+		 */
+		private List<Issuer> issuers = new ArrayList<>();
+
 		public Duration getJwksRefreshCooldown() {
 			return this.jwksRefreshCooldown;
 		}
@@ -234,6 +252,64 @@ public class EdgeSecurityProperties implements Validator {
 
 		public void setJwksMaxAge(Duration jwksMaxAge) {
 			this.jwksMaxAge = jwksMaxAge;
+		}
+
+		public List<Issuer> getIssuers() {
+			return this.issuers;
+		}
+
+		public void setIssuers(List<Issuer> issuers) {
+			this.issuers = issuers;
+		}
+
+	}
+
+	/**
+	 * A further issuer whose bearer tokens the gateway accepts, beside
+	 * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}: a partner's identity
+	 * provider, a second tenant.
+	 */
+	public static class Issuer {
+
+		/**
+		 * The issuer, exactly as its tokens' {@code iss} names it; its keys come from its
+		 * discovery document unless {@code jwk-set-uri} is set.
+		 */
+		private @Nullable String issuerUri;
+
+		/**
+		 * Its JWK set, when it publishes no discovery document.
+		 */
+		private @Nullable String jwkSetUri;
+
+		/**
+		 * The audiences its tokens must carry one of (required: a partner's provider
+		 * issues tokens for many services).
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		public @Nullable String getIssuerUri() {
+			return this.issuerUri;
+		}
+
+		public void setIssuerUri(@Nullable String issuerUri) {
+			this.issuerUri = issuerUri;
+		}
+
+		public @Nullable String getJwkSetUri() {
+			return this.jwkSetUri;
+		}
+
+		public void setJwkSetUri(@Nullable String jwkSetUri) {
+			this.jwkSetUri = jwkSetUri;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
 		}
 
 	}

@@ -41,12 +41,17 @@ class ConfigurationDocsTests {
 		List<String> examples = new ArrayList<>(yamlBlocks(Path.of("..", "docs", "configuration.md")));
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
 		examples.addAll(yamlBlocks(Path.of("..", "docs", "token-cache.md")));
+		examples.addAll(yamlBlocks(Path.of("..", "docs", "security.md")));
 		for (String example : examples) {
 			Binder binder = binderFor(example);
 			IdentityProperties identity = binder.bindOrCreate("edge.identity", IdentityProperties.class);
 			IdentityHeaderInjector.from(identity);
 			SignedInUserResolver.from(binder.bindOrCreate("edge.identity.claims", IdentityClaimsProperties.class));
 			EdgeSecurityProperties security = binder.bindOrCreate("edge.security", EdgeSecurityProperties.class);
+			security.getBearer().getIssuers().forEach((issuer) -> {
+				assertThat(issuer.getIssuerUri()).isNotBlank();
+				assertThat(issuer.getAudiences()).isNotEmpty();
+			});
 			for (int i = 0; i < security.getTrustedProxies().size(); i++) {
 				AddressRange.parse(security.getTrustedProxies().get(i), "edge.security.trusted-proxies[" + i + "]");
 			}
