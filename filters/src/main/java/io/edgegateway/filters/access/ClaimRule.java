@@ -33,6 +33,7 @@ public record ClaimRule(Kind kind, Match match, Set<String> values) {
 			case GROUPS -> identity.groups();
 			case SCOPES -> scopes;
 			case TENANT -> (identity.tenant() != null) ? List.of(identity.tenant()) : List.of();
+			case ISSUER -> (identity.issuer() != null) ? List.of(identity.issuer()) : List.of();
 			case EMAIL_DOMAIN -> (identity.email() != null && identity.email().contains("@"))
 					? List
 						.of(identity.email().substring(identity.email().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT))
@@ -70,6 +71,11 @@ public record ClaimRule(Kind kind, Match match, Set<String> values) {
 		 * The user's tenant.
 		 */
 		TENANT("tenants"),
+
+		/**
+		 * The identity provider that signed the user in.
+		 */
+		ISSUER("issuers"),
 
 		/**
 		 * The domain of the user's email address.

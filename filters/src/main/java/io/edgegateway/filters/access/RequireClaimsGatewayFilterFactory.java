@@ -27,9 +27,9 @@ import static org.springframework.cloud.gateway.support.GatewayToStringStyler.fi
  * {@code RequireClaims}: the gateway decides who may call a route, before any credential
  * is minted (the filter runs first whatever its place in the route). Every condition
  * given must hold: {@code groups} (one of), {@code all-groups} (all of), {@code scopes}
- * (all of), {@code tenants} (one of), {@code email-domains} (one of). A request that
- * fails gets {@code 403} naming the route and the condition, and never reaches the
- * upstream.
+ * (all of), {@code tenants} (one of), {@code email-domains} (one of), {@code issuers}
+ * (one of: the identity providers whose users the route admits). A request that fails
+ * gets {@code 403} naming the route and the condition, and never reaches the upstream.
  * <p>
  * Its length is the nested {@code Config} JavaBean that route files bind, kept nested as
  * Spring Cloud Gateway's factories keep theirs.
@@ -114,6 +114,8 @@ public class RequireClaimsGatewayFilterFactory
 
 		private List<String> tenants = new ArrayList<>();
 
+		private List<String> issuers = new ArrayList<>();
+
 		private List<String> emailDomains = new ArrayList<>();
 
 		@Override
@@ -162,6 +164,15 @@ public class RequireClaimsGatewayFilterFactory
 			return this;
 		}
 
+		public List<String> getIssuers() {
+			return this.issuers;
+		}
+
+		public Config setIssuers(List<String> issuers) {
+			this.issuers = issuers;
+			return this;
+		}
+
 		public List<String> getEmailDomains() {
 			return this.emailDomains;
 		}
@@ -186,11 +197,12 @@ public class RequireClaimsGatewayFilterFactory
 			add(rules, ClaimRule.Kind.GROUPS, ClaimRule.Match.ALL_OF, this.allGroups);
 			add(rules, ClaimRule.Kind.SCOPES, ClaimRule.Match.ALL_OF, this.scopes);
 			add(rules, ClaimRule.Kind.TENANT, ClaimRule.Match.ANY_OF, this.tenants);
+			add(rules, ClaimRule.Kind.ISSUER, ClaimRule.Match.ANY_OF, this.issuers);
 			add(rules, ClaimRule.Kind.EMAIL_DOMAIN, ClaimRule.Match.ANY_OF,
 					this.emailDomains.stream().map((domain) -> domain.toLowerCase(Locale.ROOT)).toList());
 			if (rules.isEmpty()) {
 				throw new IllegalArgumentException("route '" + routeId()
-						+ "': RequireClaims needs at least one of groups, all-groups, scopes, tenants, email-domains");
+						+ "': RequireClaims needs at least one of groups, all-groups, scopes, tenants, email-domains, issuers");
 			}
 			return List.copyOf(rules);
 		}
@@ -210,6 +222,7 @@ public class RequireClaimsGatewayFilterFactory
 				.append("allGroups", this.allGroups)
 				.append("scopes", this.scopes)
 				.append("tenants", this.tenants)
+				.append("issuers", this.issuers)
 				.append("emailDomains", this.emailDomains)
 				.toString();
 		}

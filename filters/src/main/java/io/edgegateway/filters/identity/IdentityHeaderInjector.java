@@ -51,6 +51,8 @@ public final class IdentityHeaderInjector {
 
 	private final String tenantHeader;
 
+	private final String issuerHeader;
+
 	private final String requestIdHeader;
 
 	private final Set<String> strippedNames;
@@ -63,6 +65,7 @@ public final class IdentityHeaderInjector {
 		this.emailHeader = headers.getEmail();
 		this.groupsHeader = headers.getGroups();
 		this.tenantHeader = headers.getTenant();
+		this.issuerHeader = headers.getIssuer();
 		this.requestIdHeader = headers.getRequestId();
 		this.strippedNames = Set.copyOf(strippedNames);
 		this.strippedPrefixes = List.copyOf(strippedPrefixes);
@@ -82,6 +85,7 @@ public final class IdentityHeaderInjector {
 		headerNames.put("edge.identity.headers.email", headers.getEmail());
 		headerNames.put("edge.identity.headers.groups", headers.getGroups());
 		headerNames.put("edge.identity.headers.tenant", headers.getTenant());
+		headerNames.put("edge.identity.headers.issuer", headers.getIssuer());
 		headerNames.put("edge.identity.headers.request-id", headers.getRequestId());
 		Map<String, String> seen = new HashMap<>();
 		headerNames.forEach((property, name) -> {
@@ -131,6 +135,7 @@ public final class IdentityHeaderInjector {
 		headers.set(this.userIdHeader, encode(identity.subject()));
 		setIfPresent(headers, this.emailHeader, identity.email());
 		setIfPresent(headers, this.tenantHeader, identity.tenant());
+		setIfPresent(headers, this.issuerHeader, identity.issuer());
 		if (!identity.groups().isEmpty()) {
 			headers.set(this.groupsHeader,
 					identity.groups()

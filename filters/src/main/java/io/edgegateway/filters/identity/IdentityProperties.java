@@ -65,6 +65,12 @@ public class IdentityProperties {
 		private String tenant = "X-Tenant-Id";
 
 		/**
+		 * Header that carries the identity provider that signed the user in (its issuer).
+		 * Default {@code X-User-Issuer}.
+		 */
+		private String issuer = "X-User-Issuer";
+
+		/**
 		 * Header that carries the request id, inbound, upstream and on the response.
 		 * Default {@code X-Request-Id}.
 		 */
@@ -96,6 +102,14 @@ public class IdentityProperties {
 
 		public String getTenant() {
 			return this.tenant;
+		}
+
+		public String getIssuer() {
+			return this.issuer;
+		}
+
+		public void setIssuer(String issuer) {
+			this.issuer = issuer;
 		}
 
 		public void setTenant(String tenant) {

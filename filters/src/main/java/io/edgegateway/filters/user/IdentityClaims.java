@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param email the email address, if any
  * @param groups the groups, possibly empty
  * @param tenant the tenant, if any
+ * @param issuer the identity provider that signed the user in (the token's {@code iss}),
+ * if it said
  */
 public record IdentityClaims(String subject, @Nullable String name, @Nullable String email, List<String> groups,
-		@Nullable String tenant) {
+		@Nullable String tenant, @Nullable String issuer) {
 
 	public IdentityClaims {
 		groups = List.copyOf(groups);

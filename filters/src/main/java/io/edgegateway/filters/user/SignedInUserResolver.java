@@ -39,6 +39,11 @@ public final class SignedInUserResolver {
 
 	private static final String TENANT = "edge.identity.claims.tenant";
 
+	/**
+	 * The issuer claim, as OpenID Connect and RFC 7519 name it.
+	 */
+	private static final String ISSUER = "iss";
+
 	private final ClaimPath userId;
 
 	private final ClaimPath name;
@@ -128,7 +133,7 @@ public final class SignedInUserResolver {
 		}
 		IdentityClaims identity = new IdentityClaims(subject, text(read(claims, this.name, NAME)),
 				text(read(claims, this.email, EMAIL)), list(read(claims, this.groups, GROUPS)),
-				text(read(claims, this.tenant, TENANT)));
+				text(read(claims, this.tenant, TENANT)), text(claims.get(ISSUER)));
 		return Optional.of(new SignedInUser(authentication, identity,
 				bearer ? SignedInUser.Kind.BEARER : SignedInUser.Kind.SESSION));
 	}

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClaimRuleTests {
 
 	private static final IdentityClaims ALICE = new IdentityClaims("alice", null, "Alice@Example.COM",
-			List.of("engineering", "on-call"), "t1");
+			List.of("engineering", "on-call"), "t1", "https://idp.example.com");
 
 	static Stream<Arguments> rules() {
 		return Stream.of(
@@ -33,6 +33,10 @@ class ClaimRuleTests {
 						Set.of("reports.read", "reports.write")), false),
 				Arguments.of(new ClaimRule(ClaimRule.Kind.TENANT, ClaimRule.Match.ANY_OF, Set.of("t1", "t3")), true),
 				Arguments.of(new ClaimRule(ClaimRule.Kind.TENANT, ClaimRule.Match.ANY_OF, Set.of("t2")), false),
+				Arguments.of(new ClaimRule(ClaimRule.Kind.ISSUER, ClaimRule.Match.ANY_OF,
+						Set.of("https://idp.example.com", "https://partner.example.com")), true),
+				Arguments.of(new ClaimRule(ClaimRule.Kind.ISSUER, ClaimRule.Match.ANY_OF,
+						Set.of("https://partner.example.com")), false),
 				Arguments.of(new ClaimRule(ClaimRule.Kind.EMAIL_DOMAIN, ClaimRule.Match.ANY_OF, Set.of("example.com")),
 						true),
 				Arguments.of(
@@ -49,7 +53,7 @@ class ClaimRuleTests {
 	@ParameterizedTest
 	@MethodSource("rules")
 	void describeWhenRuleThenNamesFieldAndValues(ClaimRule rule, boolean ignored) {
-		assertThat(rule.describe()).matches("(groups|scopes|tenants|email-domains): (one|all) of \\[.+\\]");
+		assertThat(rule.describe()).matches("(groups|scopes|tenants|email-domains|issuers): (one|all) of \\[.+\\]");
 	}
 
 }

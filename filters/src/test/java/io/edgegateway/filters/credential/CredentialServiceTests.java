@@ -77,7 +77,7 @@ class CredentialServiceTests {
 
 	private static SignedInUser user() {
 		return new SignedInUser(new TestingAuthenticationToken("alice", "n/a", List.of()),
-				new IdentityClaims("alice", null, null, List.of(), null), SignedInUser.Kind.SESSION);
+				new IdentityClaims("alice", null, null, List.of(), null, null), SignedInUser.Kind.SESSION);
 	}
 
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class IdentityHeaderInjectorTests {
 
 	private static final IdentityClaims ALICE = new IdentityClaims("alice", "Alice Anders", "alice@example.com",
-			List.of("engineering", "on-call"), "t1");
+			List.of("engineering", "on-call"), "t1", "https://idp.example.com");
 
 	static Stream<Arguments> inboundIdentityHeaders() {
 		return Stream.of(Arguments.of("X-User-Id", "mallory"), Arguments.of("x-user-id", "mallory"),
@@ -27,7 +27,8 @@ class IdentityHeaderInjectorTests {
 				Arguments.of("X-User-Anything-Else", "x"), Arguments.of("X-Tenant-Id", "t2"),
 				Arguments.of("x_tenant_id", "t2"), Arguments.of("X-Forwarded-User", "mallory"),
 				Arguments.of("X-Forwarded-Email", "mallory@evil.example"), Arguments.of("X-Forwarded-Groups", "admin"),
-				Arguments.of("X-Auth-Request-User", "mallory"), Arguments.of("X-Auth-Request-Access-Token", "tok"));
+				Arguments.of("X-Auth-Request-User", "mallory"), Arguments.of("X-Auth-Request-Access-Token", "tok"),
+				Arguments.of("X-User-Issuer", "https://evil.example"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -43,9 +44,11 @@ class IdentityHeaderInjectorTests {
 		assertThat(headers.get("X-User-Email")).containsExactly("alice@example.com");
 		assertThat(headers.get("X-User-Groups")).containsExactly("engineering,on-call");
 		assertThat(headers.get("X-Tenant-Id")).containsExactly("t1");
+		assertThat(headers.get("X-User-Issuer")).containsExactly("https://idp.example.com");
 		assertThat(headers.get("X-Request-Id")).containsExactly("req-1");
 		assertThat(headers.getFirst("Accept")).isEqualTo("application/json");
-		assertThat(headers.toSingleValueMap().values()).noneMatch((v) -> v.contains("mallory") || v.equals("t2"));
+		assertThat(headers.toSingleValueMap().values())
+			.noneMatch((v) -> v.contains("mallory") || v.equals("t2") || v.contains("evil"));
 	}
 
 	static Stream<Arguments> anonymousRequests() {
@@ -66,7 +69,7 @@ class IdentityHeaderInjectorTests {
 	void applyWhenValuesAreNotPrintableAsciiThenPercentEncoded() {
 		HttpHeaders headers = new HttpHeaders();
 		IdentityClaims jorg = new IdentityClaims("j\u00f6rg", null, "j\u00f6rg@example.com",
-				List.of("r&d, berlin", "100%"), null);
+				List.of("r&d, berlin", "100%"), null, null);
 		injector().apply(headers, jorg, "req-3");
 		assertThat(headers.getFirst("X-User-Id")).isEqualTo("j%C3%B6rg");
 		assertThat(headers.getFirst("X-User-Email")).isEqualTo("j%C3%B6rg@example.com");
@@ -77,7 +80,7 @@ class IdentityHeaderInjectorTests {
 	@Test
 	void applyWhenValueHasLineBreakThenEncodedNotInjected() {
 		HttpHeaders headers = new HttpHeaders();
-		injector().apply(headers, new IdentityClaims("a\r\nX-Admin: true", null, null, List.of(), null), "r");
+		injector().apply(headers, new IdentityClaims("a\r\nX-Admin: true", null, null, List.of(), null, null), "r");
 		assertThat(headers.getFirst("X-User-Id")).isEqualTo("a%0D%0AX-Admin: true");
 	}
 
@@ -107,7 +110,8 @@ class IdentityHeaderInjectorTests {
 	}
 
 	private static boolean isGatewayHeader(String name) {
-		return List.of("X-User-Id", "X-User-Email", "X-User-Groups", "X-Tenant-Id", "X-Request-Id").contains(name);
+		return List.of("X-User-Id", "X-User-Email", "X-User-Groups", "X-Tenant-Id", "X-User-Issuer", "X-Request-Id")
+			.contains(name);
 	}
 
 	private static IdentityHeaderInjector injector() {

@@ -28,7 +28,7 @@ public final class TestExchanges {
 	 */
 	public static final SignedInUser ALICE = new SignedInUser(
 			new TestingAuthenticationToken("alice", "n/a", "SCOPE_reports.read"),
-			new IdentityClaims("alice", "Alice", "alice@example.com", List.of("engineering"), "t1"),
+			new IdentityClaims("alice", "Alice", "alice@example.com", List.of("engineering"), "t1", null),
 			SignedInUser.Kind.SESSION);
 
 	private TestExchanges() {

@@ -23,13 +23,13 @@ class SignedInUserResolverTests {
 	@Test
 	void resolveWhenOidcLoginThenReadsIdTokenClaims() {
 		OidcIdToken idToken = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
-				Map.of("sub", "alice", "name", "Alice", "email", "alice@example.com", "groups", List.of("engineering"),
-						"tenant", "t1"));
+				Map.of("iss", "https://idp.example.com", "sub", "alice", "name", "Alice", "email", "alice@example.com",
+						"groups", List.of("engineering"), "tenant", "t1"));
 		OAuth2AuthenticationToken login = new OAuth2AuthenticationToken(new DefaultOidcUser(List.of(), idToken),
 				List.of(), "idp");
 		assertThat(this.resolver.resolve(login)).get().satisfies((user) -> {
-			assertThat(user.claims())
-				.isEqualTo(new IdentityClaims("alice", "Alice", "alice@example.com", List.of("engineering"), "t1"));
+			assertThat(user.claims()).isEqualTo(new IdentityClaims("alice", "Alice", "alice@example.com",
+					List.of("engineering"), "t1", "https://idp.example.com"));
 			assertThat(user.kind()).isEqualTo(SignedInUser.Kind.SESSION);
 			assertThat(user.authentication()).isSameAs(login);
 		});
@@ -49,7 +49,7 @@ class SignedInUserResolverTests {
 		assertThat(SignedInUserResolver.from(names).resolve(new JwtAuthenticationToken(jwt, List.of()))).get()
 			.satisfies((user) -> {
 				assertThat(user.claims())
-					.isEqualTo(new IdentityClaims("bob", null, null, List.of("sales", "support"), "t2"));
+					.isEqualTo(new IdentityClaims("bob", null, null, List.of("sales", "support"), "t2", null));
 				assertThat(user.kind()).isEqualTo(SignedInUser.Kind.BEARER);
 			});
 	}
@@ -77,7 +77,7 @@ class SignedInUserResolverTests {
 			.build();
 		assertThat(SignedInUserResolver.from(names).resolve(new JwtAuthenticationToken(jwt, List.of()))).get()
 			.satisfies((user) -> assertThat(user.claims())
-				.isEqualTo(new IdentityClaims("carol", null, null, List.of("auditor", "viewer"), "t3")));
+				.isEqualTo(new IdentityClaims("carol", null, null, List.of("auditor", "viewer"), "t3", null)));
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class SignedInUserResolverTests {
 			.build();
 		assertThat(SignedInUserResolver.from(names).resolve(new JwtAuthenticationToken(jwt, List.of()))).get()
 			.satisfies((user) -> assertThat(user.claims())
-				.isEqualTo(new IdentityClaims("dave", null, null, List.of("ops"), "flat")));
+				.isEqualTo(new IdentityClaims("dave", null, null, List.of("ops"), "flat", null)));
 	}
 
 	@Test

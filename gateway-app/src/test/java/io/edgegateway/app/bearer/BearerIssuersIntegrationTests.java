@@ -1,6 +1,9 @@
 package io.edgegateway.app.bearer;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +16,16 @@ import io.edgegateway.idp.DemoIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bearer tokens of a further issuer ({@code edge.security.bearer.issuers}), a partner's
  * real identity provider beside the gateway's own: each token is verified with the keys
- * and audiences of the issuer it names, and no other issuer's token gets through.
+ * and audiences of the issuer it names, and no other issuer's token gets through. The
+ * upstream learns which provider signed the user in ({@code X-User-Issuer}), and a route
+ * can admit one provider's users only ({@code RequireClaims issuers}).
  */
 class BearerIssuersIntegrationTests {
 
@@ -29,13 +35,28 @@ class BearerIssuersIntegrationTests {
 
 	private static GatewayInstance gateway;
 
+	@TempDir
+	static Path routes;
+
 	@BeforeAll
-	static void start() {
+	static void start() throws IOException {
 		partner = DemoIdentityProvider.builder().port(0).start();
 		stranger = DemoIdentityProvider.builder().port(0).start();
+		Files.writeString(routes.resolve("workforce.yaml"), """
+				routes:
+				  - id: workforce-only
+				    uri: %s
+				    # Before the demo's catch-all route (route precedence is issue 15).
+				    order: -1
+				    predicates: [ "Path=/workforce/**" ]
+				    filters:
+				      - name: RequireClaims
+				        args: { issuers: [ "%s" ] }
+				""".formatted(TestServers.upstream().uri(), TestServers.idp().issuer()));
 		gateway = GatewayInstance.start(TestServers.idp().issuer(), TestServers.upstream().uri().toString(),
 				Map.of("edge.security.bearer.issuers[0].issuer-uri", partner.issuer(),
-						"edge.security.bearer.issuers[0].audiences", "partner-portal"));
+						"edge.security.bearer.issuers[0].audiences", "partner-portal", "edge.routes.directory",
+						routes));
 	}
 
 	@AfterAll
@@ -49,8 +70,10 @@ class BearerIssuersIntegrationTests {
 	void tokensOfTheGatewaysProviderAndOfThePartnerThenBothUsersReachTheUpstream() {
 		Echo own = call(token(TestServers.idp(), "alice", "edge-gateway"));
 		assertThat(own.header("X-User-Id")).containsExactly("alice");
+		assertThat(own.header("X-User-Issuer")).containsExactly(TestServers.idp().issuer());
 		Echo partners = call(token(partner, "pat", "partner-portal"));
 		assertThat(partners.header("X-User-Id")).containsExactly("pat");
+		assertThat(partners.header("X-User-Issuer")).containsExactly(partner.issuer());
 		assertThat(call(token(partner, "pat", "partner-portal")).header("X-User-Id")).as("verified before")
 			.containsExactly("pat");
 	}
@@ -67,6 +90,15 @@ class BearerIssuersIntegrationTests {
 		assertThat(status(token(partner, "pat", "partner-portal"))).isEqualTo(200);
 	}
 
+	@Test
+	void routeAdmittingTheGatewaysProviderOnlyThenThePartnersUserGets403() {
+		assertThat(status(token(TestServers.idp(), "alice", "edge-gateway"), "/workforce/x")).isEqualTo(200);
+		HttpResponse<String> partners = new TestBrowser().get(gateway.url() + "/workforce/x", "Authorization",
+				"Bearer " + token(partner, "pat", "partner-portal"), "Accept", "application/json");
+		assertThat(partners.statusCode()).isEqualTo(403);
+		assertThat(partners.body()).contains("\"rule\":\"issuers: one of [" + TestServers.idp().issuer() + "]\"");
+	}
+
 	private static String token(DemoIdentityProvider issuer, String subject, String audience) {
 		return issuer.signAccessToken(Map.of("sub", subject, "aud", List.of(audience)), Instant.now(),
 				Instant.now().plusSeconds(300));
@@ -77,9 +109,13 @@ class BearerIssuersIntegrationTests {
 	}
 
 	private static int status(String token) {
-		HttpResponse<String> response = new TestBrowser().get(gateway.url() + "/api/x", "Authorization",
-				"Bearer " + token, "Accept", "application/json");
-		return response.statusCode();
+		return status(token, "/api/x");
+	}
+
+	private static int status(String token, String path) {
+		return new TestBrowser()
+			.get(gateway.url() + path, "Authorization", "Bearer " + token, "Accept", "application/json")
+			.statusCode();
 	}
 
 }
