@@ -40,15 +40,15 @@ public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationE
 
 	private final BearerTokenServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
 
-	private final String authorizationPath;
+	private final SignInRegistrations signIns;
 
 	private final SameOriginRequestCache requestCache;
 
 	private final ProblemResponses problems;
 
-	EdgeAuthenticationEntryPoint(String authorizationPath, SameOriginRequestCache requestCache,
+	EdgeAuthenticationEntryPoint(SignInRegistrations signIns, SameOriginRequestCache requestCache,
 			ProblemResponses problems) {
-		this.authorizationPath = authorizationPath;
+		this.signIns = signIns;
 		this.requestCache = requestCache;
 		this.problems = problems;
 	}
@@ -67,7 +67,7 @@ public final class EdgeAuthenticationEntryPoint implements ServerAuthenticationE
 				: Map.of();
 		if (BrowserNavigation.isNavigation(exchange.getRequest())) {
 			RedirectServerAuthenticationEntryPoint login = new RedirectServerAuthenticationEntryPoint(
-					SignInParameters.url(this.authorizationPath, signIn));
+					SignInParameters.url(this.signIns.start(exchange.getRequest()), signIn));
 			login.setRequestCache(this.requestCache);
 			return login.commence(exchange, ex);
 		}

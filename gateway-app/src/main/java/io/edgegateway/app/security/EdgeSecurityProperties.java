@@ -62,6 +62,19 @@ public class EdgeSecurityProperties implements Validator {
 	private String loginRegistration = "idp";
 
 	/**
+	 * Further registrations browsers may sign in with: with more than one, a browser
+	 * without a session is sent to the sign-in page, which offers each (by its
+	 * {@code client-name}). Default none.
+	 */
+	private List<String> loginRegistrations = new ArrayList<>();
+
+	/**
+	 * The registration each host signs in with, directly, without the sign-in page (a
+	 * partner portal's host, say). Default none.
+	 */
+	private Map<String, String> loginHosts = new LinkedHashMap<>();
+
+	/**
 	 * Further parameters of the authorization request, per client registration, that a
 	 * provider needs and Spring Security does not send: Google's {@code access_type:
 	 * offline} (a refresh token), Auth0's {@code audience}. Keys in brackets keep their
@@ -121,6 +134,22 @@ public class EdgeSecurityProperties implements Validator {
 
 	public void setLoginRegistration(String loginRegistration) {
 		this.loginRegistration = loginRegistration;
+	}
+
+	public List<String> getLoginRegistrations() {
+		return this.loginRegistrations;
+	}
+
+	public void setLoginRegistrations(List<String> loginRegistrations) {
+		this.loginRegistrations = loginRegistrations;
+	}
+
+	public Map<String, String> getLoginHosts() {
+		return this.loginHosts;
+	}
+
+	public void setLoginHosts(Map<String, String> loginHosts) {
+		this.loginHosts = loginHosts;
 	}
 
 	public Map<String, Map<String, String>> getAuthorizationParameters() {

@@ -14,7 +14,6 @@ import io.edgegateway.filters.user.SignedInUserResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +50,6 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
-
-	private static final String AUTHORIZATION_PATH = "/oauth2/authorization/";
 
 	/**
 	 * The authorized clients (the user's access and refresh tokens) live in the web
@@ -122,19 +119,14 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	EdgeAuthenticationEntryPoint edgeAuthenticationEntryPoint(EdgeSecurityProperties properties,
-			OAuth2ClientProperties clients, SameOriginRequestCache requestCache, ProblemResponses problems) {
-		return new EdgeAuthenticationEntryPoint(AUTHORIZATION_PATH + signInRegistration(properties, clients),
-				requestCache, problems);
+	SignInRegistrations signInRegistrations(EdgeSecurityProperties properties, OAuth2ClientProperties clients) {
+		return SignInRegistrations.from(properties, clients);
 	}
 
-	private static String signInRegistration(EdgeSecurityProperties properties, OAuth2ClientProperties clients) {
-		String id = properties.getLoginRegistration();
-		String problem = SignInRegistration.problem(id, clients);
-		if (problem != null) {
-			throw new InvalidConfigurationPropertyValueException(SignInRegistration.PROPERTY, id, problem);
-		}
-		return id;
+	@Bean
+	EdgeAuthenticationEntryPoint edgeAuthenticationEntryPoint(SignInRegistrations signIns,
+			SameOriginRequestCache requestCache, ProblemResponses problems) {
+		return new EdgeAuthenticationEntryPoint(signIns, requestCache, problems);
 	}
 
 	/**
@@ -214,9 +206,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
-			ReactiveClientRegistrationRepository registrations, SameOriginRequestCache requestCache,
-			UserAuthentication userAuthentication, ObjectProvider<CredentialService> credentials,
-			SignedInUserResolver users) {
+			SignInRegistrations signIns, ReactiveClientRegistrationRepository registrations,
+			SameOriginRequestCache requestCache, UserAuthentication userAuthentication,
+			ObjectProvider<CredentialService> credentials, SignedInUserResolver users) {
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico")
 			.permitAll()
@@ -224,7 +216,7 @@ class SecurityConfiguration {
 			.authenticated());
 		http.oauth2Login((login) -> login
 			.authorizationRequestResolver(
-					authorizationRequestResolver(registrations, properties.getAuthorizationParameters()))
+					authorizationRequestResolver(registrations, properties.getAuthorizationParameters(), signIns))
 			.authenticationSuccessHandler(successHandler(requestCache)));
 		http.logout((logout) -> {
 			logout.logoutSuccessHandler(logoutSuccessHandler(registrations));
@@ -235,11 +227,12 @@ class SecurityConfiguration {
 	}
 
 	private static ServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(
-			ReactiveClientRegistrationRepository registrations, Map<String, Map<String, String>> parameters) {
+			ReactiveClientRegistrationRepository registrations, Map<String, Map<String, String>> parameters,
+			SignInRegistrations signIns) {
 		DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		return new SignInParametersAuthorizationRequestResolver(resolver, parameters);
+		return new SignInAuthorizationRequestResolver(resolver, parameters, signIns);
 	}
 
 	private static RedirectServerAuthenticationSuccessHandler successHandler(SameOriginRequestCache requestCache) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.edgegateway.app.security.EdgeSecurityProperties;
-import io.edgegateway.app.security.SignInRegistration;
+import io.edgegateway.app.security.SignInRegistrations;
 import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
@@ -75,14 +75,10 @@ class ConfigurationCheck implements BeanFactoryPostProcessor {
 			}
 		}
 		checkIdentity(binder, problems);
-		String signInRegistration = binder.bind(SignInRegistration.PROPERTY, String.class)
-			.orElseGet(() -> new EdgeSecurityProperties().getLoginRegistration());
+		EdgeSecurityProperties security = unvalidated(binder, "edge.security", EdgeSecurityProperties.class);
 		OAuth2ClientProperties clients = bind(binder, CLIENTS, OAuth2ClientProperties.class, problems);
-		if (clients != null && !clients.getRegistration().isEmpty()) {
-			String problem = SignInRegistration.problem(signInRegistration, clients);
-			if (problem != null) {
-				problems.add(SignInRegistration.PROPERTY + ": '" + signInRegistration + "': " + problem);
-			}
+		if (security != null && clients != null && !clients.getRegistration().isEmpty()) {
+			problems.addAll(SignInRegistrations.problems(security, clients));
 		}
 		if (isRedisSessionStore(beanFactory)) {
 			EncryptionProperties sessionKeys = bind(binder, SESSION_KEYS, EncryptionProperties.class, problems);
@@ -116,6 +112,19 @@ class ConfigurationCheck implements BeanFactoryPostProcessor {
 				new ArrayList<>());
 		if (claims != null) {
 			problems.addAll(SignedInUserResolver.problems(claims));
+		}
+	}
+
+	/**
+	 * Properties bound without their own validation, whose problems the first pass
+	 * reported: for the checks that span several groups.
+	 */
+	private static <T> @Nullable T unvalidated(Binder binder, String prefix, Class<T> type) {
+		try {
+			return binder.bindOrCreate(prefix, type);
+		}
+		catch (BindException ex) {
+			return null;
 		}
 	}
 

@@ -8,6 +8,7 @@ import io.edgegateway.app.web.SignInRequiredException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -22,8 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EdgeAuthenticationEntryPointTests {
 
-	private final EdgeAuthenticationEntryPoint entryPoint = new EdgeAuthenticationEntryPoint(
-			"/oauth2/authorization/idp", new SameOriginRequestCache(), new ProblemResponses(new JsonMapper()));
+	private final EdgeAuthenticationEntryPoint entryPoint = new EdgeAuthenticationEntryPoint(signIns(),
+			new SameOriginRequestCache(), new ProblemResponses(new JsonMapper()));
+
+	/**
+	 * One sign-in registration, {@code idp}, as the gateway's defaults have it.
+	 */
+	private static SignInRegistrations signIns() {
+		OAuth2ClientProperties clients = new OAuth2ClientProperties();
+		OAuth2ClientProperties.Registration idp = new OAuth2ClientProperties.Registration();
+		idp.setClientId("edge-gateway");
+		idp.setAuthorizationGrantType("authorization_code");
+		clients.getRegistration().put("idp", idp);
+		return SignInRegistrations.from(new EdgeSecurityProperties(), clients);
+	}
 
 	@Test
 	void providerAskedForConsentThenScriptsLoginUrlCarriesIt() {

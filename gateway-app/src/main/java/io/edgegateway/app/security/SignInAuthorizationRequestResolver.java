@@ -4,9 +4,11 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -16,38 +18,51 @@ import org.springframework.web.server.ServerWebExchange;
  * login screen it asked for, and a route's step-up gets the sign-in it requires, not a
  * silent sign-in that fails again.
  */
-final class SignInParametersAuthorizationRequestResolver implements ServerOAuth2AuthorizationRequestResolver {
+final class SignInAuthorizationRequestResolver implements ServerOAuth2AuthorizationRequestResolver {
 
 	private final ServerOAuth2AuthorizationRequestResolver delegate;
 
 	private final Map<String, Map<String, String>> configured;
+
+	private final SignInRegistrations signIns;
 
 	/**
 	 * Create the resolver.
 	 * @param delegate resolves the request Spring Security sends
 	 * @param configured the parameters configured per registration
 	 * ({@code edge.security.authorization-parameters}), sent before the sign-in's own
+	 * @param signIns the registrations browsers may sign in with; any other gets
+	 * {@code 400}
 	 */
-	SignInParametersAuthorizationRequestResolver(ServerOAuth2AuthorizationRequestResolver delegate,
-			Map<String, Map<String, String>> configured) {
+	SignInAuthorizationRequestResolver(ServerOAuth2AuthorizationRequestResolver delegate,
+			Map<String, Map<String, String>> configured, SignInRegistrations signIns) {
 		this.delegate = delegate;
 		this.configured = Map.copyOf(configured);
+		this.signIns = signIns;
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange) {
-		return this.delegate.resolve(exchange).map((request) -> withParameters(request, exchange));
+		return this.delegate.resolve(exchange).flatMap((request) -> signIn(request, exchange));
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange, String clientRegistrationId) {
-		return this.delegate.resolve(exchange, clientRegistrationId)
-			.map((request) -> withParameters(request, exchange));
+		return this.delegate.resolve(exchange, clientRegistrationId).flatMap((request) -> signIn(request, exchange));
 	}
 
-	private OAuth2AuthorizationRequest withParameters(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
-		Map<String, String> configured = this.configured
-			.getOrDefault(request.<String>getAttribute(OAuth2ParameterNames.REGISTRATION_ID), Map.of());
+	private Mono<OAuth2AuthorizationRequest> signIn(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
+		String registrationId = request.getAttribute(OAuth2ParameterNames.REGISTRATION_ID);
+		if (registrationId == null || !this.signIns.isOffered(registrationId)) {
+			return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"'" + registrationId + "' is not a registration browsers sign in with"));
+		}
+		return Mono.just(withParameters(request, registrationId, exchange));
+	}
+
+	private OAuth2AuthorizationRequest withParameters(OAuth2AuthorizationRequest request, String registrationId,
+			ServerWebExchange exchange) {
+		Map<String, String> configured = this.configured.getOrDefault(registrationId, Map.of());
 		Map<String, String> signIn = SignInParameters.of(exchange.getRequest().getQueryParams());
 		if (configured.isEmpty() && signIn.isEmpty()) {
 			return request;
