@@ -157,7 +157,8 @@ public final class CredentialService {
 	}
 
 	/**
-	 * The cache key of a route's token for a user.
+	 * The cache key of a route's token for a user: the user is the subject at the issuer
+	 * that signed them in, since two providers may both have an {@code alice}.
 	 */
 	private static TokenKey keyFor(TokenKind kind, CredentialSpec spec, SignedInUser user) {
 		boolean perUser = spec.mode() != CredentialMode.SERVICE_ACCOUNT;
@@ -170,6 +171,7 @@ public final class CredentialService {
 			.option("requested_token_type", spec.requestedTokenType())
 			.option("subject_token_type", spec.subjectTokenType())
 			.option("actor", spec.actorRegistration())
+			.option("issuer", perUser ? user.claims().issuer() : null)
 			.build();
 	}
 

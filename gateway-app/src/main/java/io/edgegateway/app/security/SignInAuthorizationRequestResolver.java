@@ -43,26 +43,33 @@ final class SignInAuthorizationRequestResolver implements ServerOAuth2Authorizat
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange) {
-		return this.delegate.resolve(exchange).flatMap((request) -> signIn(request, exchange));
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		if (path.startsWith(SignInRegistrations.AUTHORIZATION_PATH)) {
+			String registrationId = path.substring(SignInRegistrations.AUTHORIZATION_PATH.length());
+			if (!this.signIns.isOffered(registrationId)) {
+				return notOffered(registrationId);
+			}
+		}
+		return this.delegate.resolve(exchange).map((request) -> withParameters(request, exchange));
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange, String clientRegistrationId) {
-		return this.delegate.resolve(exchange, clientRegistrationId).flatMap((request) -> signIn(request, exchange));
-	}
-
-	private Mono<OAuth2AuthorizationRequest> signIn(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
-		String registrationId = request.getAttribute(OAuth2ParameterNames.REGISTRATION_ID);
-		if (registrationId == null || !this.signIns.isOffered(registrationId)) {
-			return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"'" + registrationId + "' is not a registration browsers sign in with"));
+		if (!this.signIns.isOffered(clientRegistrationId)) {
+			return notOffered(clientRegistrationId);
 		}
-		return Mono.just(withParameters(request, registrationId, exchange));
+		return this.delegate.resolve(exchange, clientRegistrationId)
+			.map((request) -> withParameters(request, exchange));
 	}
 
-	private OAuth2AuthorizationRequest withParameters(OAuth2AuthorizationRequest request, String registrationId,
-			ServerWebExchange exchange) {
-		Map<String, String> configured = this.configured.getOrDefault(registrationId, Map.of());
+	private static Mono<OAuth2AuthorizationRequest> notOffered(String registrationId) {
+		return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+				"'" + registrationId + "' is not a registration browsers sign in with"));
+	}
+
+	private OAuth2AuthorizationRequest withParameters(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
+		Map<String, String> configured = this.configured
+			.getOrDefault(request.<String>getAttribute(OAuth2ParameterNames.REGISTRATION_ID), Map.of());
 		Map<String, String> signIn = SignInParameters.of(exchange.getRequest().getQueryParams());
 		if (configured.isEmpty() && signIn.isEmpty()) {
 			return request;

@@ -1,7 +1,10 @@
 package io.edgegateway.app.security;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import io.edgegateway.idp.DemoIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -34,8 +38,11 @@ class SignInProvidersIntegrationTests {
 
 	private static GatewayInstance gateway;
 
+	@TempDir
+	static Path routes;
+
 	@BeforeAll
-	static void start() {
+	static void start() throws IOException {
 		partner = DemoIdentityProvider.builder()
 			.port(0)
 			.redirectUris(List.of("http://127.0.0.1:8080/login/oauth2/code/partner"))
@@ -54,6 +61,23 @@ class SignInProvidersIntegrationTests {
 		properties.put("spring.security.oauth2.client.provider.partner.issuer-uri", partner.issuer());
 		properties.put("edge.security.login-registrations", "partner");
 		properties.put("edge.security.login-hosts.localhost", "partner");
+		properties.put(registration + "idp-exchange.provider", "idp");
+		properties.put(registration + "idp-exchange.client-id", "edge-gateway");
+		properties.put(registration + "idp-exchange.client-secret", "edge-gateway-secret");
+		properties.put(registration + "idp-exchange.authorization-grant-type",
+				"urn:ietf:params:oauth:grant-type:token-exchange");
+		Files.writeString(routes.resolve("orders.yaml"), """
+				routes:
+				  - id: orders
+				    uri: %s
+				    # Before the demo's catch-all route (route precedence is issue 15).
+				    order: -1
+				    predicates: [ "Path=/orders/**" ]
+				    filters:
+				      - name: TokenExchange
+				        args: { registration: idp-exchange, audience: orders-api }
+				""".formatted(TestServers.upstream().uri()));
+		properties.put("edge.routes.directory", routes);
 		gateway = GatewayInstance.start(TestServers.idp().issuer(), TestServers.upstream().uri().toString(),
 				properties);
 	}
@@ -87,6 +111,32 @@ class SignInProvidersIntegrationTests {
 	}
 
 	@Test
+	void exchangeAtTheGatewaysProviderThenItsUserGetsATokenAndThePartnersUserA403NotASignOut() {
+		TestBrowser own = new TestBrowser();
+		signIn(own, "idp");
+		assertThat(Echo.of(own.get(gateway.url() + "/orders/1", "Accept", "application/json")).bearerToken())
+			.isNotBlank();
+		TestBrowser partners = new TestBrowser();
+		signIn(partners, "partner");
+		int exchangesBefore = TestServers.idp().tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange");
+		HttpResponse<String> refused = partners.get(gateway.url() + "/orders/1", "Accept", "application/json");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("\"error\":\"foreign_user\"").contains(partner.issuer());
+		assertThat(TestServers.idp().tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange"))
+			.as("the partner's token never reached the gateway's provider")
+			.isEqualTo(exchangesBefore);
+		assertThat(partners.get(gateway.url() + "/auth/me", "Accept", "application/json").statusCode())
+			.as("still signed in")
+			.isEqualTo(200);
+	}
+
+	private static void signIn(TestBrowser browser, String provider) {
+		HttpResponse<String> start = browser.navigate(gateway.url() + "/auth/login?provider=" + provider);
+		HttpResponse<String> back = browser.submitLogin(browser.follow(start), "alice", "alice-password");
+		assertThat(back.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void scriptWithoutSessionThenItsLoginUrlIsTheSignInPage() {
 		HttpResponse<String> response = new TestBrowser().get(gateway.url() + "/api/x", "Accept", "application/json");
 		assertThat(response.statusCode()).isEqualTo(401);
@@ -101,6 +151,7 @@ class SignInProvidersIntegrationTests {
 				"application/json");
 		assertThat(login.statusCode()).isEqualTo(400);
 		assertThat(login.body()).contains("provider: 'relay-only' is not offered; offered: [idp, partner]");
+		assertThat(browser.navigate(gateway.url() + "/oauth2/authorization/idp-exchange").statusCode()).isEqualTo(400);
 	}
 
 	@Test

@@ -75,7 +75,7 @@ public final class TokenExchangeStrategy implements CredentialStrategy {
 			.setSubjectTokenResolver((context) -> Mono.justOrEmpty(context.<OAuth2Token>getAttribute(SUBJECT_TOKEN)));
 		provider.setActorTokenResolver((context) -> Mono.justOrEmpty(context.<OAuth2Token>getAttribute(ACTOR_TOKEN)));
 		return (user) -> subjectToken(user, spec).zipWith(actorToken(actor, user))
-			.zipWith(this.registrations.resolve(registration))
+			.zipWith(this.registrations.resolveFor(spec, registration, user))
 			.flatMap((request) -> authorize(provider, request.getT2(), user, request.getT1()))
 			.map((client) -> MintedToken.of(client.getAccessToken()));
 	}

@@ -65,7 +65,7 @@ public final class OnBehalfOfStrategy implements CredentialStrategy {
 						Map.of("requested_token_use", "on_behalf_of")));
 		provider.setJwtAssertionResolver((context) -> Mono.justOrEmpty(context.<Jwt>getAttribute(ASSERTION)));
 		return (user) -> this.userTokens.accessTokenAsJwt(user)
-			.zipWith(this.registrations.resolve(registration))
+			.zipWith(this.registrations.resolveFor(spec, registration, user))
 			.flatMap((request) -> provider.authorize(OAuth2AuthorizationContext.withClientRegistration(request.getT2())
 				.principal(user.authentication())
 				.attribute(ASSERTION, request.getT1())

@@ -3,8 +3,10 @@ package io.edgegateway.filters.credential.provider;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.InvalidCredentialSpecException;
+import io.edgegateway.filters.user.SignedInUser;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -65,6 +67,39 @@ public final class ClientRegistrations {
 	 * @return the registration, or an error when the repository has not got it
 	 */
 	public Mono<ClientRegistration> resolve(ConfiguredRegistration registration) {
+		return lookUp(registration);
+	}
+
+	/**
+	 * The registration with the provider's endpoints, for a token request that presents
+	 * the user's own token: refused ({@code 403}, {@code foreign_user}) when another
+	 * provider signed the user in, whose token this registration's provider does not
+	 * know. Sent anyway, the provider would refuse it as an invalid grant, which reads as
+	 * "sign in again" and would end the session of a user whom signing in again cannot
+	 * help.
+	 * @param spec the route's spec
+	 * @param registration a registration {@link #require required} before
+	 * @param user the user whose token is presented
+	 * @return the registration, or the refusal
+	 */
+	public Mono<ClientRegistration> resolveFor(CredentialSpec spec, ConfiguredRegistration registration,
+			SignedInUser user) {
+		String signedInBy = user.claims().issuer();
+		if (registration.issuer() != null && signedInBy != null
+				&& !withoutTrailingSlash(registration.issuer()).equals(withoutTrailingSlash(signedInBy))) {
+			return Mono.error(new CredentialException(CredentialException.Reason.REFUSED, spec.routeId(),
+					registration.id(), spec.mode(), "foreign_user", "The route's credential comes from "
+							+ registration.issuer() + ", which did not sign this user in (" + signedInBy + ")",
+					null));
+		}
+		return lookUp(registration);
+	}
+
+	private static String withoutTrailingSlash(String issuer) {
+		return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+	}
+
+	private Mono<ClientRegistration> lookUp(ConfiguredRegistration registration) {
 		return this.repository.findByRegistrationId(registration.id())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
 					"The client registration " + registration.id() + " is not in the registration repository")));

@@ -21,9 +21,11 @@ import org.springframework.util.StringUtils;
  * Spring Boot builds a registration from an issuer or a common provider
  * @param clientAuthenticationMethod the configured client authentication method, or
  * {@code null} when the provider's metadata chooses it
+ * @param issuer its provider's {@code issuer-uri}, or {@code null} when its endpoints are
+ * configured one by one
  */
 public record ConfiguredRegistration(String id, AuthorizationGrantType grantType,
-		@Nullable ClientAuthenticationMethod clientAuthenticationMethod) {
+		@Nullable ClientAuthenticationMethod clientAuthenticationMethod, @Nullable String issuer) {
 
 	/**
 	 * The registrations Spring Boot's properties configure.
@@ -35,11 +37,15 @@ public record ConfiguredRegistration(String id, AuthorizationGrantType grantType
 		properties.getRegistration().forEach((id, registration) -> {
 			String grantType = registration.getAuthorizationGrantType();
 			String method = registration.getClientAuthenticationMethod();
+			OAuth2ClientProperties.Provider provider = properties.getProvider()
+				.get(StringUtils.hasText(registration.getProvider()) ? registration.getProvider() : id);
+			String issuer = (provider != null) ? provider.getIssuerUri() : null;
 			registrations.put(id,
 					new ConfiguredRegistration(id,
 							StringUtils.hasText(grantType) ? new AuthorizationGrantType(grantType)
 									: AuthorizationGrantType.AUTHORIZATION_CODE,
-							StringUtils.hasText(method) ? new ClientAuthenticationMethod(method) : null));
+							StringUtils.hasText(method) ? new ClientAuthenticationMethod(method) : null,
+							StringUtils.hasText(issuer) ? issuer : null));
 		});
 		return registrations;
 	}
