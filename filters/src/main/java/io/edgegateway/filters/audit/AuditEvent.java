@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param routeId the route
  * @param userId the signed-in user, if any
  * @param tenant the user's tenant, if any
+ * @param issuer the identity provider that signed the user in, if any
  * @param credentialMode the route's credential mode, if a credential was issued or
  * attempted
  * @param registration the client registration or service account, if any
@@ -25,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param error the error code or refused rule, if not allowed
  */
 public record AuditEvent(Instant time, String requestId, String routeId, @Nullable String userId,
-		@Nullable String tenant, @Nullable String credentialMode, @Nullable String registration,
-		@Nullable String audience, @Nullable String tokenFingerprint, @Nullable Integer upstreamStatus, long latencyMs,
-		Outcome outcome, @Nullable String error) {
+		@Nullable String tenant, @Nullable String issuer, @Nullable String credentialMode,
+		@Nullable String registration, @Nullable String audience, @Nullable String tokenFingerprint,
+		@Nullable Integer upstreamStatus, long latencyMs, Outcome outcome, @Nullable String error) {
 
 	/**
 	 * What became of a request.

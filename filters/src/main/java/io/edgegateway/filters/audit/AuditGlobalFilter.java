@@ -78,10 +78,10 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 		HttpStatusCode status = (failure == null) ? exchange.getResponse().getStatusCode() : null;
 		return new AuditEvent(time, RequestIds.of(exchange), (route != null) ? route.getId() : "(none)",
 				(identity != null) ? identity.subject() : null, (identity != null) ? identity.tenant() : null,
-				(spec != null) ? spec.mode().name() : null, (spec != null) ? spec.registration() : null,
-				(spec != null) ? spec.audience() : null, (credential != null) ? credential.fingerprint() : null,
-				(status != null) ? status.value() : null, (System.nanoTime() - start) / 1_000_000,
-				outcome(failure, status), error);
+				(identity != null) ? identity.issuer() : null, (spec != null) ? spec.mode().name() : null,
+				(spec != null) ? spec.registration() : null, (spec != null) ? spec.audience() : null,
+				(credential != null) ? credential.fingerprint() : null, (status != null) ? status.value() : null,
+				(System.nanoTime() - start) / 1_000_000, outcome(failure, status), error);
 	}
 
 	private static AuditEvent.Outcome outcome(@Nullable Throwable failure, @Nullable HttpStatusCode status) {

@@ -34,6 +34,7 @@ public final class LoggingAuditEventWriter implements AuditEventWriter {
 		fields.put("route_id", event.routeId());
 		fields.put("user_id", event.userId());
 		fields.put("tenant", event.tenant());
+		fields.put("issuer", event.issuer());
 		fields.put("credential_mode", event.credentialMode());
 		fields.put("registration", event.registration());
 		fields.put("audience", event.audience());

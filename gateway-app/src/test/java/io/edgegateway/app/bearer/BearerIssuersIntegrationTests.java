@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.edgegateway.app.support.AuditEvents;
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
@@ -88,6 +89,21 @@ class BearerIssuersIntegrationTests {
 				Instant.now().plusSeconds(300));
 		assertThat(status(forged)).as("names the partner, signed by another key").isEqualTo(401);
 		assertThat(status(token(partner, "pat", "partner-portal"))).isEqualTo(200);
+	}
+
+	@Test
+	void auditEventsSayWhichProviderSignedTheUserIn() {
+		AuditEvents audit = new AuditEvents();
+		audit.start();
+		try {
+			call(token(partner, "alice", "partner-portal"));
+			assertThat(audit.forRoute("demo-echo", 1)).singleElement()
+				.satisfies((event) -> assertThat(event).containsEntry("user_id", "alice")
+					.containsEntry("issuer", partner.issuer()));
+		}
+		finally {
+			audit.stop();
+		}
 	}
 
 	@Test
