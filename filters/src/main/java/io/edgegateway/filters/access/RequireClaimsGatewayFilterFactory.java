@@ -15,7 +15,6 @@ import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.core.Ordered;
 import org.springframework.core.style.ToStringCreator;
 import org.springframework.security.core.GrantedAuthority;
@@ -102,9 +101,7 @@ public class RequireClaimsGatewayFilterFactory
 	/**
 	 * The route's conditions.
 	 */
-	public static class Config implements HasRouteId {
-
-		private @Nullable String routeId;
+	public static class Config extends RouteRuleConfig {
 
 		private List<String> groups = new ArrayList<>();
 
@@ -117,16 +114,6 @@ public class RequireClaimsGatewayFilterFactory
 		private List<String> issuers = new ArrayList<>();
 
 		private List<String> emailDomains = new ArrayList<>();
-
-		@Override
-		public void setRouteId(String routeId) {
-			this.routeId = routeId;
-		}
-
-		@Override
-		public @Nullable String getRouteId() {
-			return this.routeId;
-		}
 
 		public List<String> getGroups() {
 			return this.groups;
@@ -182,10 +169,6 @@ public class RequireClaimsGatewayFilterFactory
 			return this;
 		}
 
-		String routeId() {
-			return (this.routeId != null) ? this.routeId : "(unnamed)";
-		}
-
 		/**
 		 * The conditions, checked once per route.
 		 * @return the rules
@@ -209,7 +192,7 @@ public class RequireClaimsGatewayFilterFactory
 
 		private static void add(List<ClaimRule> rules, ClaimRule.Kind kind, ClaimRule.Match match,
 				List<String> values) {
-			List<String> present = values.stream().map(String::trim).filter((value) -> !value.isEmpty()).toList();
+			List<String> present = present(values);
 			if (!present.isEmpty()) {
 				rules.add(new ClaimRule(kind, match, Set.copyOf(present)));
 			}
@@ -217,7 +200,7 @@ public class RequireClaimsGatewayFilterFactory
 
 		@Override
 		public String toString() {
-			return new ToStringCreator(this).append("routeId", this.routeId)
+			return new ToStringCreator(this).append("routeId", getRouteId())
 				.append("groups", this.groups)
 				.append("allGroups", this.allGroups)
 				.append("scopes", this.scopes)

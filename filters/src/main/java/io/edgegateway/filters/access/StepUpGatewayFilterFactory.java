@@ -16,7 +16,6 @@ import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
@@ -157,25 +156,13 @@ public class StepUpGatewayFilterFactory extends AbstractGatewayFilterFactory<Ste
 	/**
 	 * What the route asks of its user's sign-in.
 	 */
-	public static class Config implements HasRouteId {
-
-		private @Nullable String routeId;
+	public static class Config extends RouteRuleConfig {
 
 		private List<String> acr = new ArrayList<>();
 
 		private @Nullable Duration maxAge;
 
 		private List<String> amr = new ArrayList<>();
-
-		@Override
-		public void setRouteId(String routeId) {
-			this.routeId = routeId;
-		}
-
-		@Override
-		public @Nullable String getRouteId() {
-			return this.routeId;
-		}
 
 		public List<String> getAcr() {
 			return this.acr;
@@ -204,10 +191,6 @@ public class StepUpGatewayFilterFactory extends AbstractGatewayFilterFactory<Ste
 			return this;
 		}
 
-		String routeId() {
-			return (this.routeId != null) ? this.routeId : "(unnamed)";
-		}
-
 		/**
 		 * The requirement, checked once per route.
 		 * @return the requirement
@@ -230,10 +213,6 @@ public class StepUpGatewayFilterFactory extends AbstractGatewayFilterFactory<Ste
 						"route '" + routeId() + "': StepUp acr values are single tokens without spaces: " + acr);
 			}
 			return new StepUpRequirement(acr, this.maxAge, amr);
-		}
-
-		private static List<String> present(List<String> values) {
-			return values.stream().map(String::trim).filter((value) -> !value.isEmpty()).toList();
 		}
 
 	}

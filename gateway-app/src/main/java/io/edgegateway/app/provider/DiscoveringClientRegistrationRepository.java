@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import io.edgegateway.filters.credential.provider.ConfiguredRegistration;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -14,7 +14,6 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.util.StringUtils;
 
 /**
  * The client registrations of Spring Boot's properties, in place of Spring Boot's
@@ -42,8 +41,8 @@ public final class DiscoveringClientRegistrationRepository
 	 */
 	DiscoveringClientRegistrationRepository(OAuth2ClientProperties properties, Retry retry, Duration wait) {
 		this.wait = wait;
-		properties.getRegistration().forEach((id, registration) -> {
-			String issuer = issuer(properties, id, registration);
+		ConfiguredRegistration.from(properties).forEach((id, registration) -> {
+			String issuer = registration.issuer();
 			if (issuer == null) {
 				this.configured.put(id, build(properties, id));
 			}
@@ -51,18 +50,6 @@ public final class DiscoveringClientRegistrationRepository
 				this.discoveries.put(id, new RegistrationDiscovery(id, issuer, () -> build(properties, id), retry));
 			}
 		});
-	}
-
-	/**
-	 * The issuer Spring Boot would discover the registration's endpoints from: its
-	 * provider's {@code issuer-uri} (the provider is named by the registration, or has
-	 * the registration's id).
-	 */
-	private static @Nullable String issuer(OAuth2ClientProperties properties, String id,
-			OAuth2ClientProperties.Registration registration) {
-		String providerId = StringUtils.hasText(registration.getProvider()) ? registration.getProvider() : id;
-		OAuth2ClientProperties.Provider provider = properties.getProvider().get(providerId);
-		return (provider != null && StringUtils.hasText(provider.getIssuerUri())) ? provider.getIssuerUri() : null;
 	}
 
 	/**
