@@ -1,9 +1,6 @@
 package io.edgegateway.keycloak;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
@@ -51,8 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeycloakIntegrationTests {
 
-	private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
-
 	/**
 	 * The {@code max-age} of the route {@code recent-sign-in}
 	 * ({@code routes/keycloak-step-up-cases.yaml}): long enough for the sign-in to come
@@ -78,7 +72,7 @@ class KeycloakIntegrationTests {
 
 	private static String carolId;
 
-	private final Browser browser = new Browser();
+	private final TestBrowser browser = TestBrowser.withLoopbackSecureContexts();
 
 	@BeforeAll
 	static void start() throws IOException {
@@ -86,12 +80,12 @@ class KeycloakIntegrationTests {
 			return;
 		}
 		KeycloakServer keycloak = KeycloakServer.shared();
-		int port = freePort();
+		int port = GatewayInstance.freePort();
 		String gatewayUrl = "http://127.0.0.1:" + port;
 		realm = EdgeRealm.create(keycloak, gatewayUrl);
 		aliceId = realm.userId("alice");
 		carolId = realm.userId("carol");
-		List<String> examples = yamlBlocks(Path.of(System.getProperty("keycloak.docs")));
+		List<String> examples = DocExamples.yamlBlocks(Path.of(System.getProperty("keycloak.docs")));
 		assertThat(examples).as("the YAML examples of docs/providers/keycloak.md").hasSize(3);
 		Path configuration = Files.writeString(config.resolve("keycloak.yaml"), examples.get(0));
 		Path routes = Files.createDirectories(config.resolve("routes"));
@@ -219,7 +213,7 @@ class KeycloakIntegrationTests {
 		assertThat(echo.header("X-User-Id")).containsExactly(aliceId);
 		assertThat(echo.header("X-Tenant-Id")).containsExactly("t1");
 
-		Browser bob = new Browser();
+		TestBrowser bob = TestBrowser.withLoopbackSecureContexts();
 		KeycloakLoginForm.signIn(bob, gateway.url() + "/", "bob", "bob-password");
 		HttpResponse<String> denied = bob.get(gateway.url() + "/api/reports/q1", "Accept", "application/json");
 		assertThat(denied.statusCode()).isEqualTo(403);
@@ -480,25 +474,6 @@ class KeycloakIntegrationTests {
 
 	private Echo call(String path) {
 		return Echo.of(this.browser.get(gateway.url() + path, "Accept", "application/json"));
-	}
-
-	private static List<String> yamlBlocks(Path markdown) throws IOException {
-		Matcher matcher = YAML_BLOCK.matcher(Files.readString(markdown));
-		List<String> blocks = new ArrayList<>();
-		while (matcher.find()) {
-			blocks.add(matcher.group(1));
-		}
-		return blocks;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

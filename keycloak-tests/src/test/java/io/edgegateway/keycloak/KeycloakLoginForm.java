@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.edgegateway.app.support.TestBrowser;
+
 /**
  * Keycloak's own login pages, filled in as a person does: the browser is sent from the
  * gateway to Keycloak, the form's {@code action} is read from the page, the username and
@@ -31,7 +33,7 @@ public final class KeycloakLoginForm {
 	 * @param password the password
 	 * @return the response that ends the sign-in, after all redirects
 	 */
-	public static HttpResponse<String> signIn(Browser browser, String url, String username, String password) {
+	public static HttpResponse<String> signIn(TestBrowser browser, String url, String username, String password) {
 		HttpResponse<String> loginPage = browser.follow(browser.navigate(url));
 		return browser.follow(submit(browser, loginPage, username, password));
 	}
@@ -44,7 +46,7 @@ public final class KeycloakLoginForm {
 	 * @param password the password
 	 * @return Keycloak's answer, not followed
 	 */
-	public static HttpResponse<String> submit(Browser browser, HttpResponse<String> loginPage, String username,
+	public static HttpResponse<String> submit(TestBrowser browser, HttpResponse<String> loginPage, String username,
 			String password) {
 		String action = action(loginPage);
 		String form = "username=" + encode(username) + "&password=" + encode(password) + "&credentialId=";
@@ -59,7 +61,7 @@ public final class KeycloakLoginForm {
 	 * @param code the code
 	 * @return Keycloak's answer, not followed
 	 */
-	public static HttpResponse<String> submitOtp(Browser browser, HttpResponse<String> otpPage, String code) {
+	public static HttpResponse<String> submitOtp(TestBrowser browser, HttpResponse<String> otpPage, String code) {
 		String action = action(otpPage, OTP_FORM, "one-time code");
 		return browser.post(action, "otp=" + encode(code) + "&login=Sign+In", "Accept",
 				"text/html,application/xhtml+xml,*/*;q=0.8", "Origin", origin(otpPage));

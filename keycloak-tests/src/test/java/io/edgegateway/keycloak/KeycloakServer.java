@@ -2,8 +2,6 @@ package io.edgegateway.keycloak;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.edgegateway.app.support.GatewayInstance;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
@@ -184,7 +184,7 @@ public final class KeycloakServer {
 					+ " (keycloak.home): the build unpacks it in the process-test-resources phase");
 		}
 		build(home, javaHome);
-		int port = freePort();
+		int port = GatewayInstance.freePort();
 		List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
 				"--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port, "--hostname-strict=false",
 				// one node, no cluster: nothing listens beyond loopback
@@ -348,16 +348,6 @@ public final class KeycloakServer {
 		}
 		catch (IOException ex) {
 			return 0;
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,9 +1,6 @@
 package io.edgegateway.app.docs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.filters.credential.CredentialsProperties;
@@ -63,8 +61,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProviderDocsTests {
 
 	private static final Path PROVIDERS = Path.of("..", "docs", "providers");
-
-	private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
@@ -141,7 +137,7 @@ class ProviderDocsTests {
 						.map(RouteDefinition::getId)
 						.toList());
 		}
-		int port = freePort();
+		int port = GatewayInstance.freePort();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.config.import", "file:" + configuration);
 		properties.putAll(placeholderValues(setup.configuration(), "http://127.0.0.1:" + port));
@@ -284,16 +280,6 @@ class ProviderDocsTests {
 		return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/**
 	 * One gateway a page describes: a configuration example and the route files after it
 	 * (up to the next configuration example).
@@ -314,11 +300,9 @@ class ProviderDocsTests {
 		static List<Setup> of(Path page) throws IOException {
 			String base = page.getFileName().toString().replaceFirst("\\.md$", "");
 			List<Setup> setups = new ArrayList<>();
-			Matcher matcher = YAML_BLOCK.matcher(Files.readString(page));
 			String configuration = null;
 			List<String> routeFiles = new ArrayList<>();
-			while (matcher.find()) {
-				String yaml = matcher.group(1);
+			for (String yaml : DocExamples.yamlBlocks(page)) {
 				if (yaml.startsWith("routes:")) {
 					assertThat(configuration).as("%s: a routes block before any configuration block", page).isNotNull();
 					routeFiles.add(yaml);

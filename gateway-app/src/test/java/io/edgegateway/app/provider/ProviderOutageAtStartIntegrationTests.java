@@ -1,9 +1,5 @@
 package io.edgegateway.app.provider;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +24,7 @@ class ProviderOutageAtStartIntegrationTests {
 
 	@Test
 	void providerDownAtStartThenNotReadyThenReadyAndSignInWorksWhenItAnswers() throws InterruptedException {
-		int port = freePort();
+		int port = GatewayInstance.freePort();
 		String issuer = "http://127.0.0.1:" + port;
 		try (GatewayInstance gateway = GatewayInstance.start(issuer, TestServers.upstream().uri().toString(),
 				Map.of())) {
@@ -67,16 +63,6 @@ class ProviderOutageAtStartIntegrationTests {
 			status = this.browser.get(gateway.url() + "/readyz").statusCode();
 		}
 		return status;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,15 +1,13 @@
 package io.edgegateway.app.security;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.edgegateway.app.logging.AsyncLoggingProperties;
 import io.edgegateway.app.session.SessionProperties;
+import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityProperties;
@@ -34,14 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationDocsTests {
 
-	private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
-
 	@Test
 	void everyExampleInConfigurationDocsBindsAndValidates() throws IOException {
-		List<String> examples = new ArrayList<>(yamlBlocks(Path.of("..", "docs", "configuration.md")));
+		List<String> examples = new ArrayList<>(DocExamples.yamlBlocks(Path.of("..", "docs", "configuration.md")));
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
-		examples.addAll(yamlBlocks(Path.of("..", "docs", "token-cache.md")));
-		examples.addAll(yamlBlocks(Path.of("..", "docs", "security.md")));
+		examples.addAll(DocExamples.yamlBlocks(Path.of("..", "docs", "token-cache.md")));
+		examples.addAll(DocExamples.yamlBlocks(Path.of("..", "docs", "security.md")));
 		for (String example : examples) {
 			Binder binder = binderFor(example);
 			IdentityProperties identity = binder.bindOrCreate("edge.identity", IdentityProperties.class);
@@ -70,15 +66,6 @@ class ConfigurationDocsTests {
 				assertThat(session.getEncryption().getKeys()).containsKey(session.getEncryption().getActiveKey());
 			}
 		}
-	}
-
-	private static List<String> yamlBlocks(Path markdown) throws IOException {
-		Matcher matcher = YAML_BLOCK.matcher(Files.readString(markdown));
-		List<String> blocks = new ArrayList<>();
-		while (matcher.find()) {
-			blocks.add(matcher.group(1));
-		}
-		return blocks;
 	}
 
 	private static Binder binderFor(String yaml) throws IOException {

@@ -41,9 +41,7 @@ public final class DocExamples {
 	 */
 	public static List<RouteDefinition> routes(Path page, URI uri) throws IOException {
 		List<RouteDefinition> routes = new ArrayList<>();
-		Matcher matcher = YAML_BLOCK.matcher(Files.readString(page));
-		while (matcher.find()) {
-			String yaml = matcher.group(1);
+		for (String yaml : yamlBlocks(page)) {
 			Binder binder = binder(yaml);
 			if (yaml.startsWith("routes:")) {
 				routes.addAll(binder.bind("routes", Bindable.listOf(RouteDefinition.class)).get());
@@ -58,6 +56,21 @@ public final class DocExamples {
 			}
 		}
 		return routes;
+	}
+
+	/**
+	 * Every YAML block of a documentation page, in the page's order.
+	 * @param page the Markdown page
+	 * @return the blocks' text
+	 * @throws IOException if the page cannot be read
+	 */
+	public static List<String> yamlBlocks(Path page) throws IOException {
+		Matcher matcher = YAML_BLOCK.matcher(Files.readString(page));
+		List<String> blocks = new ArrayList<>();
+		while (matcher.find()) {
+			blocks.add(matcher.group(1));
+		}
+		return blocks;
 	}
 
 	private static Binder binder(String yaml) throws IOException {

@@ -127,11 +127,13 @@ public final class GatewayInstance implements AutoCloseable {
 	}
 
 	/**
-	 * The management port is chosen up front, as a deployment fixes it: Spring Cloud
-	 * Gateway only keeps its routes off the management port when it knows that port from
-	 * the configuration ({@code 0} would leave every route served on it too).
+	 * A loopback port nothing listens on now. The management port is chosen this way up
+	 * front, as a deployment fixes it: Spring Cloud Gateway only keeps its routes off the
+	 * management port when it knows that port from the configuration ({@code 0} would
+	 * leave every route served on it too).
+	 * @return the port
 	 */
-	private static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.bind(new InetSocketAddress("127.0.0.1", 0));
 			return socket.getLocalPort();

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,18 +30,41 @@ public final class TestBrowser {
 	private static final Pattern CSRF_FIELD = Pattern
 		.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]*)\"|<input[^>]*value=\"([^\"]*)\"[^>]*name=\"_csrf\"");
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 
 	/**
 	 * HTTP/1.1, as browsers speak to a plain-HTTP origin: the JDK client's default would
 	 * offer every new connection an h2c upgrade, which no browser does.
 	 */
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.cookieHandler(this.cookies)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client;
+
+	/**
+	 * A browser whose cookie jar is the JDK's.
+	 */
+	public TestBrowser() {
+		this(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private TestBrowser(CookieManager cookies) {
+		this.cookies = cookies;
+		this.client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	/**
+	 * A browser whose cookie jar treats loopback origins as secure contexts, as Chrome
+	 * and Firefox do: an identity provider that marks its cookies {@code Secure} even
+	 * over plain HTTP (Keycloak does) gets them back from {@code http://127.0.0.1}, which
+	 * the JDK's {@link CookieManager} alone would not send.
+	 * @return the browser
+	 */
+	public static TestBrowser withLoopbackSecureContexts() {
+		return new TestBrowser(new LoopbackSecureCookies());
+	}
 
 	/**
 	 * {@code GET} a URL.
@@ -215,6 +241,37 @@ public final class TestBrowser {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Cookies whose {@code Secure} flag is honoured on loopback origins over HTTP too:
+	 * such an origin is "potentially trustworthy" (W3C Secure Contexts, section 3.2).
+	 */
+	private static final class LoopbackSecureCookies extends CookieManager {
+
+		LoopbackSecureCookies() {
+			super(null, CookiePolicy.ACCEPT_ALL);
+		}
+
+		@Override
+		public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+			return super.get(isLoopbackHttp(uri) ? withScheme(uri, "https") : uri, requestHeaders);
+		}
+
+		private static boolean isLoopbackHttp(URI uri) {
+			try {
+				return "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+						&& InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+
+		private static URI withScheme(URI uri, String scheme) {
+			return URI.create(scheme + uri.toString().substring(uri.getScheme().length()));
+		}
+
 	}
 
 }
