@@ -5,14 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.edgegateway.routes.RouteDefinitionValidator;
+import io.edgegateway.routes.file.ClaimedRoute;
 import io.edgegateway.routes.file.RouteFileChecker;
 import io.edgegateway.routes.file.RoutesProperties;
+import io.edgegateway.routes.precedence.RouteSpaces;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.gateway.config.GatewayProperties;
@@ -54,20 +55,22 @@ public final class RouteValidationCommand {
 			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).logStartupInfo(false)
 			.run(args)) {
-			return check(directory, out, RouteFileChecker.of(context.getBean(RouteDefinitionValidator.class),
-					context.getBean(RoutesProperties.class)), context.getBean(GatewayProperties.class));
+			return check(directory, out,
+					RouteFileChecker.of(context.getBean(RouteDefinitionValidator.class),
+							context.getBean(RouteSpaces.class), context.getBean(RoutesProperties.class)),
+					context.getBean(GatewayProperties.class));
 		}
 	}
 
 	private static int check(Path directory, PrintStream out, RouteFileChecker checker, GatewayProperties gateway) {
-		Map<String, String> declaredIn = new HashMap<>();
+		List<ClaimedRoute> applied = new ArrayList<>(checker.claimsOf(gateway.getRoutes()));
 		List<String> problems = new ArrayList<>();
 		try {
 			for (Map.Entry<String, Path> file : RouteFileChecker.list(directory).entrySet()) {
 				RouteFileChecker.Checked checked = checker.check(file.getKey(), Files.readString(file.getValue()),
-						gateway.getDefaultFilters(), declaredIn::get);
+						gateway.getDefaultFilters(), applied);
 				if (checked.problems().isEmpty()) {
-					checked.routes().forEach((route) -> declaredIn.put(route.getId(), file.getKey()));
+					applied.addAll(checked.claims());
 					out.println("OK       " + file.getKey() + " "
 							+ checked.routes().stream().map((route) -> route.getId()).toList());
 				}

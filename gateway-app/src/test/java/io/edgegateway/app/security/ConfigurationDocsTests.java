@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.edgegateway.app.logging.AsyncLoggingProperties;
 import io.edgegateway.app.session.SessionProperties;
@@ -14,6 +15,8 @@ import io.edgegateway.filters.identity.IdentityProperties;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.user.IdentityClaimsProperties;
 import io.edgegateway.filters.user.SignedInUserResolver;
+import io.edgegateway.routes.file.RoutesProperties;
+import io.edgegateway.routes.file.TeamGrants;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -66,6 +69,30 @@ class ConfigurationDocsTests {
 				assertThat(session.getEncryption().getKeys()).containsKey(session.getEncryption().getActiveKey());
 			}
 		}
+	}
+
+	@Test
+	void everyGatewaySettingInRouteDocsBindsAndItsTeamGrantsAreValid() throws IOException {
+		List<String> examples = DocExamples.yamlBlocks(Path.of("..", "docs", "routes.md"))
+			.stream()
+			.filter((yaml) -> yaml.startsWith("edge:"))
+			.toList();
+		assertThat(examples).hasSizeGreaterThanOrEqualTo(2);
+		int teams = 0;
+		for (String example : examples) {
+			RoutesProperties routes = binderFor(example).bindOrCreate("edge.routes", RoutesProperties.class);
+			assertThat(routes.getDirectory()).as(example).isNotNull();
+			TeamGrants grants = TeamGrants.of(routes.getTeams());
+			for (Map.Entry<String, RoutesProperties.Team> team : routes.getTeams().entrySet()) {
+				team.getValue()
+					.getFiles()
+					.forEach((file) -> assertThat(grants.grantOf(file.endsWith("/") ? file + "x.yaml" : file))
+						.extracting(TeamGrants.Grant::team)
+						.isEqualTo(team.getKey()));
+				teams++;
+			}
+		}
+		assertThat(teams).isGreaterThanOrEqualTo(2);
 	}
 
 	private static Binder binderFor(String yaml) throws IOException {

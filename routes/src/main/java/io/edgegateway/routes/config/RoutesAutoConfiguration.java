@@ -7,6 +7,10 @@ import io.edgegateway.routes.StartupRouteValidation;
 import io.edgegateway.routes.file.RouteFileChecker;
 import io.edgegateway.routes.file.RouteFilesLocator;
 import io.edgegateway.routes.file.RoutesProperties;
+import io.edgegateway.routes.precedence.RoutePrecedencePostProcessor;
+import io.edgegateway.routes.precedence.RouteSpaces;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -38,11 +42,23 @@ class RoutesAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	RouteSpaces routeSpaces(List<RoutePredicateFactory<?>> predicates, ConfigurationService configurationService) {
+		return new RouteSpaces(predicates, configurationService);
+	}
+
+	@Bean
+	static RoutePrecedencePostProcessor routePrecedencePostProcessor(ObjectProvider<RouteSpaces> spaces) {
+		return new RoutePrecedencePostProcessor(spaces);
+	}
+
+	@Bean
 	@ConditionalOnProperty("edge.routes.directory")
 	RouteFilesLocator routeFilesLocator(RoutesProperties properties, RouteDefinitionValidator validator,
-			GatewayProperties gatewayProperties, ApplicationEventPublisher events) {
-		return new RouteFilesLocator(properties.getDirectory(), properties.getReloadInterval(),
-				RouteFileChecker.of(validator, properties), gatewayProperties::getDefaultFilters, events);
+			RouteSpaces spaces, GatewayProperties gatewayProperties, ApplicationEventPublisher events) {
+		RouteFileChecker checker = RouteFileChecker.of(validator, spaces, properties);
+		return new RouteFilesLocator(properties.getDirectory(), properties.getReloadInterval(), checker,
+				gatewayProperties::getDefaultFilters, checker.claimsOf(gatewayProperties.getRoutes()), events);
 	}
 
 	@Bean

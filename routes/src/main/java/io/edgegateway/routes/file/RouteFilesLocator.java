@@ -45,6 +45,8 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 
 	private final Supplier<List<FilterDefinition>> defaultFilters;
 
+	private final List<ClaimedRoute> applicationRoutes;
+
 	private final ApplicationEventPublisher events;
 
 	private final Map<String, FileState> files = new TreeMap<>();
@@ -53,12 +55,24 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 
 	private volatile Disposable polling;
 
+	/**
+	 * Create a locator.
+	 * @param directory the directory of route files
+	 * @param reloadInterval how often it is read again
+	 * @param checker checks each file
+	 * @param defaultFilters the filters every route gets
+	 * @param applicationRoutes the routes of the application's own configuration, which
+	 * no file may contend with
+	 * @param events where route refreshes are published
+	 */
 	public RouteFilesLocator(Path directory, Duration reloadInterval, RouteFileChecker checker,
-			Supplier<List<FilterDefinition>> defaultFilters, ApplicationEventPublisher events) {
+			Supplier<List<FilterDefinition>> defaultFilters, List<ClaimedRoute> applicationRoutes,
+			ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.reloadInterval = reloadInterval;
 		this.checker = checker;
 		this.defaultFilters = defaultFilters;
+		this.applicationRoutes = List.copyOf(applicationRoutes);
 		this.events = events;
 	}
 
@@ -107,30 +121,30 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 			return false;
 		}
 		List<RouteDefinition> applied = (previous != null) ? previous.applied() : List.of();
-		RouteFileChecker.Checked checked = this.checker.check(name, text, this.defaultFilters.get(),
-				(id) -> ownerOf(id, name));
+		List<ClaimedRoute> claims = (previous != null) ? previous.claims() : List.of();
+		RouteFileChecker.Checked checked = this.checker.check(name, text, this.defaultFilters.get(), othersThan(name));
 		List<RouteDefinition> parsed = checked.routes();
 		List<String> problems = checked.problems();
 		if (problems.isEmpty()) {
-			this.files.put(name, new FileState(text, parsed, List.of()));
+			this.files.put(name, new FileState(text, parsed, checked.claims(), List.of()));
 			logger.info("Route file " + name + " applied: " + parsed.stream().map(RouteDefinition::getId).toList());
 			return true;
 		}
-		this.files.put(name, new FileState(text, applied, problems));
+		this.files.put(name, new FileState(text, applied, claims, problems));
 		logger.warn("Route file " + name + " rejected, "
 				+ ((previous != null) ? "its last good version keeps serving" : "none of its routes serve") + ":\n - "
 				+ String.join("\n - ", problems));
 		return false;
 	}
 
-	private String ownerOf(String routeId, String except) {
-		for (Map.Entry<String, FileState> file : this.files.entrySet()) {
-			if (!file.getKey().equals(except)
-					&& file.getValue().applied().stream().anyMatch((route) -> route.getId().equals(routeId))) {
-				return file.getKey();
+	private List<ClaimedRoute> othersThan(String name) {
+		List<ClaimedRoute> others = new ArrayList<>(this.applicationRoutes);
+		this.files.forEach((file, state) -> {
+			if (!file.equals(name)) {
+				others.addAll(state.claims());
 			}
-		}
-		return null;
+		});
+		return others;
 	}
 
 	private Map<String, Path> list() {
@@ -176,9 +190,11 @@ public final class RouteFilesLocator implements RouteDefinitionLocator, SmartIni
 	 * @param text its text
 	 * @param applied the routes it serves: the file's, or its last good version's when it
 	 * is rejected
+	 * @param claims what the routes it serves claim
 	 * @param problems why it was rejected, empty when it applies
 	 */
-	public record FileState(String text, List<RouteDefinition> applied, List<String> problems) {
+	public record FileState(String text, List<RouteDefinition> applied, List<ClaimedRoute> claims,
+			List<String> problems) {
 	}
 
 }

@@ -2,8 +2,11 @@ package io.edgegateway.routes.file;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -41,6 +44,21 @@ public class RoutesProperties {
 	private Set<String> credentialFilters = new LinkedHashSet<>(
 			List.of("TokenRelay", "TokenExchange", "OnBehalfOf", "DelegatedServiceAccount", "ServiceAccount"));
 
+	/**
+	 * The teams that own route files, by name: which files each owns and which hosts and
+	 * path prefixes its routes may claim. Default none: every file may claim any host and
+	 * path, and no two files may claim the same requests at the same precedence.
+	 */
+	private Map<String, Team> teams = new LinkedHashMap<>();
+
+	public Map<String, Team> getTeams() {
+		return this.teams;
+	}
+
+	public void setTeams(Map<String, Team> teams) {
+		this.teams = teams;
+	}
+
 	public boolean isRequireCredential() {
 		return this.requireCredential;
 	}
@@ -71,6 +89,56 @@ public class RoutesProperties {
 
 	public void setReloadInterval(Duration reloadInterval) {
 		this.reloadInterval = reloadInterval;
+	}
+
+	/**
+	 * What one team may declare.
+	 */
+	public static class Team {
+
+		/**
+		 * The team's route files: a file name in the directory ({@code payments.yaml}),
+		 * or a subdirectory ending in {@code /} ({@code payments/}) for every file in it.
+		 */
+		private List<String> files = new ArrayList<>();
+
+		/**
+		 * The path prefixes the team's routes may claim, such as {@code /api/payments}
+		 * (that path and everything below it); {@code /} for every path.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * The hosts the team's routes may claim: exact names, or {@code *.example.com}
+		 * for every name below {@code example.com}. Default none: any host, and a route
+		 * needs no {@code Host} predicate.
+		 */
+		private List<String> hosts = new ArrayList<>();
+
+		public List<String> getFiles() {
+			return this.files;
+		}
+
+		public void setFiles(List<String> files) {
+			this.files = files;
+		}
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public List<String> getHosts() {
+			return this.hosts;
+		}
+
+		public void setHosts(List<String> hosts) {
+			this.hosts = hosts;
+		}
+
 	}
 
 }

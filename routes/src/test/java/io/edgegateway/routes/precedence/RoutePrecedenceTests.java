@@ -1,0 +1,119 @@
+package io.edgegateway.routes.precedence;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.webflux.autoconfigure.WebFluxProperties;
+import org.springframework.cloud.gateway.handler.predicate.HeaderRoutePredicateFactory;
+import org.springframework.cloud.gateway.handler.predicate.HostRoutePredicateFactory;
+import org.springframework.cloud.gateway.handler.predicate.MethodRoutePredicateFactory;
+import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFactory;
+import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutePrecedenceTests {
+
+	private final RouteSpaces spaces = spaces();
+
+	private final PrecedenceRouteDefinitionLocator precedence = new PrecedenceRouteDefinitionLocator(Flux::empty,
+			this.spaces);
+
+	@Test
+	void moreSpecificRoutesAreMatchedFirstWhateverTheirDeclaredOrder() {
+		List<RouteDefinition> routes = List.of(route("catch-all", -100, "Path=/**"), route("api", -50, "Path=/api/**"),
+				route("orders", 0, "Path=/api/orders/**"), route("order", 10, "Path=/api/orders/{id}"),
+				route("exact", 20, "Path=/api/orders/new"), route("host", 30, "Host=shop.example.com", "Path=/**"),
+				route("wildcard-host", 40, "Host=*.example.com", "Path=/**"),
+				route("post-orders", 50, "Path=/api/orders/**", "Method=POST"));
+		assertThat(ids(this.precedence.inPrecedence(routes))).containsExactly("host", "wildcard-host", "exact", "order",
+				"post-orders", "orders", "api", "catch-all");
+	}
+
+	@Test
+	void orderIsEachRoutesPlaceAndTheDeclaredRoutesAreLeftAsTheyWere() {
+		RouteDefinition catchAll = route("catch-all", -100, "Path=/**");
+		List<RouteDefinition> ordered = this.precedence
+			.inPrecedence(List.of(catchAll, route("api", 5, "Path=/api/**")));
+		assertThat(ordered).extracting(RouteDefinition::getOrder).containsExactly(0, 1);
+		assertThat(catchAll.getOrder()).isEqualTo(-100);
+	}
+
+	@Test
+	void atEqualSpecificityTheApplicationsRouteComesBeforeARouteFilesAndThenTheDeclaredOrderDecides() {
+		RouteDefinition fromFile = route("team", -10, "Path=/api/**");
+		fromFile.getMetadata().put(PrecedenceRouteDefinitionLocator.ROUTE_FILE_METADATA, "team.yaml");
+		RouteDefinition later = route("later", 5, "Path=/api/**");
+		RouteDefinition earlier = route("earlier", 1, "Path=/api/**");
+		assertThat(ids(this.precedence.inPrecedence(List.of(fromFile, later, earlier)))).containsExactly("earlier",
+				"later", "team");
+	}
+
+	@Test
+	void overlapsOnlyWhereAHostAndAPathCanMatchBoth() {
+		assertThat(overlap("Path=/api/**", "Path=/api/orders")).isTrue();
+		assertThat(overlap("Path=/api/{id}/items", "Path=/api/orders/{x}")).isTrue();
+		assertThat(overlap("Path=/api/**", "Path=/apis/**")).isFalse();
+		assertThat(overlap("Path=/a/*/c", "Path=/a/b/d")).isFalse();
+		assertThat(overlap("Path=/api/**", "Path=/api")).isTrue();
+		assertThat(overlap("Path=/x/**,/api/**", "Path=/api/y")).isTrue();
+		assertThat(overlap("Host=a.example.com", "Host=*.example.com")).isTrue();
+		assertThat(overlap("Host=a.example.com", "Host=b.example.com")).isFalse();
+		assertThat(overlap("Host=**.example.com", "Host=a.b.example.com")).isTrue();
+		assertThat(overlap("Host=A.Example.com:443", "Host=a.example.com")).isTrue();
+		assertThat(overlap("Host=a.example.com", "Path=/api/**")).isTrue();
+	}
+
+	@Test
+	void aPatternIsWithinAPrefixWhenItsLeadingSegmentsAreThePrefixLiterally() {
+		SegmentPattern prefix = SegmentPattern.path("/api/payments");
+		assertThat(SegmentPattern.path("/api/payments/**").within(prefix)).isTrue();
+		assertThat(SegmentPattern.path("/api/payments").within(prefix)).isTrue();
+		assertThat(SegmentPattern.path("/api/paymentsx/**").within(prefix)).isFalse();
+		assertThat(SegmentPattern.path("/api/{any}/**").within(prefix)).isFalse();
+		assertThat(SegmentPattern.path("/**").within(prefix)).isFalse();
+		assertThat(SegmentPattern.path("/anything/**").within(SegmentPattern.path("/"))).isTrue();
+		SegmentPattern hosts = SegmentPattern.hostGrant("*.pay.example.com");
+		assertThat(SegmentPattern.host("eu.pay.example.com").within(hosts)).isTrue();
+		assertThat(SegmentPattern.host("**.pay.example.com").within(hosts)).isTrue();
+		assertThat(SegmentPattern.host("pay.example.com").within(hosts)).isFalse();
+		assertThat(SegmentPattern.host("*.example.com").within(hosts)).isFalse();
+	}
+
+	private boolean overlap(String first, String second) {
+		return this.spaces.of(route("a", 0, first)).overlaps(this.spaces.of(route("b", 0, second)));
+	}
+
+	private static List<String> ids(List<RouteDefinition> routes) {
+		return routes.stream().map(RouteDefinition::getId).toList();
+	}
+
+	private static RouteDefinition route(String id, int order, String... predicates) {
+		RouteDefinition route = new RouteDefinition();
+		route.setId(id);
+		route.setUri(URI.create("http://upstream.internal"));
+		route.setOrder(order);
+		route.setPredicates(Stream.of(predicates).map(PredicateDefinition::new).toList());
+		return route;
+	}
+
+	private static RouteSpaces spaces() {
+		LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+		validator.afterPropertiesSet();
+		ConfigurationService configuration = new ConfigurationService(new DefaultListableBeanFactory(),
+				ApplicationConversionService::getSharedInstance, () -> validator);
+		return new RouteSpaces(List.of(new PathRoutePredicateFactory(new WebFluxProperties()),
+				new HostRoutePredicateFactory(), new MethodRoutePredicateFactory(), new HeaderRoutePredicateFactory()),
+				configuration);
+	}
+
+}
