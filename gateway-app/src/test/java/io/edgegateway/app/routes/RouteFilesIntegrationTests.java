@@ -58,7 +58,7 @@ class RouteFilesIntegrationTests {
 			RouteFilesLocator files = gateway.context().getBean(RouteFilesLocator.class);
 			assertThat(files.files().get("team-a.yaml").problems()).singleElement()
 				.asString()
-				.startsWith("team-a.yaml: route 'team-a': filters: unknown filter 'TokenRelai'");
+				.startsWith("team-a.yaml:2: route 'team-a': filters: unknown filter 'TokenRelai'");
 
 			String endpoint = this.client.get(gateway.managementUrl() + "/actuator/routefiles").body();
 			assertThat(endpoint).contains("\"team-a.yaml\":{\"state\":\"rejected\"")

@@ -51,26 +51,29 @@ class RouteValidationCommandTests {
 		assertThat(report).contains("OK       team-a.yaml [team-a]")
 			.contains("REJECTED team-b.yaml")
 			.contains(
-					"team-b.yaml: route 'team-b': filter TokenExchange: registration: 'no-such-registration' is not a "
+					"team-b.yaml:2: route 'team-b': filter TokenExchange: registration: 'no-such-registration' is not a "
 							+ "configured client registration")
-			.contains("team-b.yaml: route 'team-a': id: already declared in team-a.yaml");
+			.contains("team-b.yaml:6: route 'team-a': id: already declared in team-a.yaml");
 	}
 
 	@Test
-	void validateWhenUriHasNoSchemeOrPredicateIsUnknownThenSaysSo() throws Exception {
+	void validateWhenUriHasNoSchemeOrPredicateIsUnknownThenSaysBothWithTheirLines() throws Exception {
 		Files.writeString(this.routes.resolve("team-c.yaml"), """
 				routes:
 				  - id: no-scheme
 				    uri: team-c.internal
-				    predicates: [ "Pth=/c/**" ]
+				    predicates: [ "Path=/c/**" ]
+				  - id: typo
+				    uri: http://team-c.internal
+				    predicates: [ "Pth=/typo/**" ]
 				""");
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		assertThat(RouteValidationCommand.validate(EdgeGatewayApplication.class, this.routes,
 				new PrintStream(output, true, StandardCharsets.UTF_8), gatewayArgs()))
 			.isEqualTo(1);
 		assertThat(output.toString(StandardCharsets.UTF_8))
-			.contains("team-c.yaml: route 'no-scheme': uri: 'team-c.internal' needs a scheme (http, https, lb, ...)")
-			.contains("team-c.yaml: route 'no-scheme': predicates: unknown predicate 'Pth'; known: [");
+			.contains("team-c.yaml:3: route 'no-scheme': uri: 'team-c.internal' needs a scheme (http, https, lb, ...)")
+			.contains("team-c.yaml:5: route 'typo': predicates: unknown predicate 'Pth'; known: [");
 	}
 
 	@Test
@@ -103,7 +106,7 @@ class RouteValidationCommandTests {
 				new PrintStream(output, true, StandardCharsets.UTF_8), args))
 			.isEqualTo(1);
 		assertThat(output.toString(StandardCharsets.UTF_8))
-			.contains("team-a.yaml: route 'open': filters: a credential filter is required (one of "
+			.contains("team-a.yaml:2: route 'open': filters: a credential filter is required (one of "
 					+ "[DelegatedServiceAccount, OnBehalfOf, ServiceAccount, TokenExchange, TokenRelay])");
 	}
 

@@ -19,9 +19,10 @@ import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 
 /**
- * Checks one route file as the gateway would apply it: parsed, every route built through
- * the gateway's own factories, and no route id another file already declares. Shared by
- * the live reload and the offline validator, so both say the same.
+ * Checks one route file as the gateway would apply it: parsed and checked against the
+ * shipped JSON Schema, every route the schema passes built through the gateway's own
+ * factories, and no route id another file already declares. Shared by the live reload and
+ * the offline validator, so both say the same.
  */
 public final class RouteFileChecker {
 
@@ -81,40 +82,34 @@ public final class RouteFileChecker {
 	 * @param text its text
 	 * @param defaultFilters the filters every route gets
 	 * @param declaredElsewhere the file that already declares a route id, or {@code null}
-	 * @return the routes and the problems, each naming the file
+	 * @return the routes and every problem, each naming the file
 	 */
 	public Checked check(String name, String text, List<FilterDefinition> defaultFilters,
 			Function<String, @Nullable String> declaredElsewhere) {
-		List<String> problems = new ArrayList<>();
-		List<RouteDefinition> routes = List.of();
-		try {
-			routes = this.parser.parse(name, text);
-			for (RouteDefinition route : routes) {
-				this.validator.validate(route, defaultFilters)
-					.forEach((problem) -> problems.add(name + ": " + problem));
-				if (!this.requiredCredentialFilters.isEmpty() && route.getFilters()
-					.stream()
-					.noneMatch((filter) -> this.requiredCredentialFilters.contains(filter.getName()))) {
-					problems
-						.add(name + ": route '" + route.getId() + "': filters: a credential filter is required (one of "
-								+ new TreeSet<>(this.requiredCredentialFilters) + ")");
-				}
-				String owner = declaredElsewhere.apply(route.getId());
-				if (owner != null) {
-					problems.add(name + ": route '" + route.getId() + "': id: already declared in " + owner);
-				}
+		RouteFileParser.Parsed parsed = this.parser.parse(name, text);
+		List<String> problems = new ArrayList<>(parsed.problems());
+		for (RouteDefinition route : parsed.routes()) {
+			String at = name + ":" + parsed.lines().get(route.getId()) + ": ";
+			this.validator.validate(route, defaultFilters).forEach((problem) -> problems.add(at + problem));
+			if (!this.requiredCredentialFilters.isEmpty() && route.getFilters()
+				.stream()
+				.noneMatch((filter) -> this.requiredCredentialFilters.contains(filter.getName()))) {
+				problems.add(at + "route '" + route.getId() + "': filters: a credential filter is required (one of "
+						+ new TreeSet<>(this.requiredCredentialFilters) + ")");
+			}
+			String owner = declaredElsewhere.apply(route.getId());
+			if (owner != null) {
+				problems.add(at + "route '" + route.getId() + "': id: already declared in " + owner);
 			}
 		}
-		catch (IllegalArgumentException ex) {
-			problems.add(ex.getMessage());
-		}
-		return new Checked(routes, problems);
+		return new Checked(parsed.routes(), problems);
 	}
 
 	/**
 	 * A checked file.
 	 *
-	 * @param routes the routes it declares
+	 * @param routes the routes it declares, but for those the schema refused: all of them
+	 * when it applies
 	 * @param problems why it cannot apply, empty when it can
 	 */
 	public record Checked(List<RouteDefinition> routes, List<String> problems) {
