@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.edgegateway.app.EdgeGatewayApplication;
+import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.app.support.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The offline validator, as a team's CI runs it: the gateway's configuration, the same
- * rules and messages, an exit code.
+ * rules and messages, an exit code; and the rejected example of {@code docs/routes.md}
+ * says what the page shows.
  */
 class RouteValidationCommandTests {
 
@@ -108,6 +113,39 @@ class RouteValidationCommandTests {
 		assertThat(output.toString(StandardCharsets.UTF_8))
 			.contains("team-a.yaml:2: route 'open': filters: a credential filter is required (one of "
 					+ "[DelegatedServiceAccount, OnBehalfOf, ServiceAccount, TokenExchange, TokenRelay])");
+	}
+
+	@Test
+	void validateWhenTheRoutesPagesRejectedExampleIsCheckedThenPrintsTheProblemsThePageShows() throws Exception {
+		Path page = Path.of("..", "docs", "routes.md");
+		String example = DocExamples.yamlBlocks(page)
+			.stream()
+			.filter((yaml) -> yaml.contains("url:"))
+			.findFirst()
+			.orElseThrow();
+		Matcher shown = Pattern.compile("is rejected with\n\n```\n(.*?)```", Pattern.DOTALL)
+			.matcher(Files.readString(page));
+		assertThat(shown.find()).as("the problems docs/routes.md shows for its example").isTrue();
+		List<String> expected = shown.group(1)
+			.lines()
+			.filter((line) -> line.startsWith(" - "))
+			.map((line) -> line.substring(3))
+			.toList();
+		Files.writeString(this.routes.resolve("team-a.yaml"), example);
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		assertThat(RouteValidationCommand.validate(EdgeGatewayApplication.class, this.routes,
+				new PrintStream(output, true, StandardCharsets.UTF_8), gatewayArgs()))
+			.isEqualTo(1);
+		List<String> reported = output.toString(StandardCharsets.UTF_8)
+			.lines()
+			.filter((line) -> line.startsWith("  - "))
+			.map((line) -> line.substring(4))
+			.toList();
+		assertThat(reported).hasSameSizeAs(expected).hasSizeGreaterThanOrEqualTo(4);
+		for (int i = 0; i < expected.size(); i++) {
+			// the page leaves out the list of known filters: "known: [...]"
+			assertThat(reported.get(i)).startsWith(expected.get(i).replace("[...]", "["));
+		}
 	}
 
 	private static String[] gatewayArgs() {
