@@ -1,6 +1,5 @@
 package io.edgegateway.routes;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,11 @@ import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.cloud.gateway.support.HasRouteId;
 
 /**
- * Checks route definitions the way the gateway will build them, and reports every problem
- * at once, each naming the route and the predicate or filter: a missing or scheme-less
- * URI, an unknown predicate or filter name, and any failure of binding a filter's
- * arguments or of the factory's own validation when it builds the filter (such as a
- * credential filter naming a client registration the gateway does not have).
+ * Builds a route's predicates and filters the way the gateway will, and reports every
+ * problem at once, each naming the route and the predicate or filter: an unknown
+ * predicate or filter name, and any failure of binding a filter's arguments or of the
+ * factory's own validation when it builds the filter (such as a credential filter naming
+ * a client registration the gateway does not have) — what no schema can know.
  * <p>
  * Spring Cloud Gateway itself skips a route it cannot build with a warning; this is what
  * lets a bad route be refused instead.
@@ -51,10 +50,6 @@ public final class RouteDefinitionValidator {
 	public List<String> validate(RouteDefinition route, List<FilterDefinition> defaultFilters) {
 		List<String> problems = new ArrayList<>();
 		String prefix = "route '" + route.getId() + "': ";
-		URI uri = route.getUri();
-		if (uri == null || uri.getScheme() == null) {
-			problems.add(prefix + "uri: '" + uri + "' needs a scheme (http, https, lb, ...)");
-		}
 		for (PredicateDefinition predicate : route.getPredicates()) {
 			RoutePredicateFactory<?> factory = this.predicates.get(predicate.getName());
 			if (factory == null) {

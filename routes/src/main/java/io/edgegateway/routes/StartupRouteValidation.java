@@ -1,5 +1,6 @@
 package io.edgegateway.routes;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,9 @@ import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
 
 /**
  * Refuses to start a gateway whose configured routes are invalid, listing every problem,
- * instead of starting with those routes silently missing.
+ * instead of starting with those routes silently missing. Routes of the application's
+ * configuration pass no schema, so their URI's scheme is checked here; route files have
+ * theirs checked by the schema when they load.
  */
 public final class StartupRouteValidation implements SmartInitializingSingleton {
 
@@ -33,6 +36,11 @@ public final class StartupRouteValidation implements SmartInitializingSingleton 
 		List<String> problems = new ArrayList<>();
 		if (definitions != null) {
 			for (RouteDefinition definition : definitions) {
+				URI uri = definition.getUri();
+				if (uri == null || uri.getScheme() == null) {
+					problems.add("route '" + definition.getId() + "': uri: '" + uri
+							+ "' needs a scheme (http, https, lb, ...)");
+				}
 				problems.addAll(this.validator.validate(definition, this.gateway.getDefaultFilters()));
 			}
 		}

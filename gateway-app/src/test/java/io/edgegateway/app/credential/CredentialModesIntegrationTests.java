@@ -325,7 +325,9 @@ class CredentialModesIntegrationTests {
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
 		for (Resource example : examples) {
 			String text = example.getContentAsString(StandardCharsets.UTF_8);
-			for (RouteDefinition route : new RouteFileParser().parse(example.getFilename(), text)) {
+			RouteFileParser.Parsed parsed = new RouteFileParser().parse(example.getFilename(), text);
+			assertThat(parsed.problems()).as(example.getFilename()).isEmpty();
+			for (RouteDefinition route : parsed.routes()) {
 				assertThat(validator.validate(route, List.of())).as(example.getFilename()).isEmpty();
 			}
 		}

@@ -133,6 +133,7 @@ class ProviderDocsTests {
 			Files.writeString(routes.resolve(file), setup.routeFiles().get(i));
 			routeIds.put(file,
 					new RouteFileParser().parse(file, setup.routeFiles().get(i))
+						.routes()
 						.stream()
 						.map(RouteDefinition::getId)
 						.toList());

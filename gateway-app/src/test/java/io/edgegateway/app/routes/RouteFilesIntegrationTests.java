@@ -21,9 +21,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Teams' route files over the real gateway: a new file's routes answer, a broken version
- * is rejected while the last good one keeps serving and the other files apply, a fix
- * applies, a deleted file's routes are gone, and a ConfigMap-style swap of the files
- * behind a {@code ..data} link applies — all without a restart.
+ * (an unknown filter, a misspelt key) is rejected while the last good one keeps serving
+ * and the other files apply, a fix applies, a deleted file's routes are gone, and a
+ * ConfigMap-style swap of the files behind a {@code ..data} link applies — all without a
+ * restart.
  */
 class RouteFilesIntegrationTests {
 
@@ -34,17 +35,8 @@ class RouteFilesIntegrationTests {
 
 	@Test
 	void routeFilesAreAppliedRejectedAndRemovedWithoutRestart() throws Exception {
-		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
-				TestServers.upstream().uri().toString(),
-				Map.of("edge.routes.directory", this.routes, "edge.routes.reload-interval", "200ms",
-						// replaces the demo's catch-all route, which would answer every
-						// path
-						"spring.cloud.gateway.server.webflux.routes[0].id", "demo",
-						"spring.cloud.gateway.server.webflux.routes[0].uri", TestServers.upstream().uri(),
-						"spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/demo/**"))) {
-			String bearer = "Bearer " + TestServers.idp()
-				.signAccessToken(Map.of("sub", "alice", "aud", List.of("edge-gateway")), Instant.now(),
-						Instant.now().plusSeconds(600));
+		try (GatewayInstance gateway = reloadingGateway()) {
+			String bearer = bearer();
 			assertThat(call(gateway, bearer, "/team-a/x").statusCode()).isEqualTo(404);
 			write("team-a.yaml", route("team-a", "/team-a/**"));
 			write("team-b.yaml", route("team-b", "/team-b/**"));
@@ -58,7 +50,7 @@ class RouteFilesIntegrationTests {
 			RouteFilesLocator files = gateway.context().getBean(RouteFilesLocator.class);
 			assertThat(files.files().get("team-a.yaml").problems()).singleElement()
 				.asString()
-				.startsWith("team-a.yaml: route 'team-a': filters: unknown filter 'TokenRelai'");
+				.startsWith("team-a.yaml:2: route 'team-a': filters: unknown filter 'TokenRelai'");
 
 			String endpoint = this.client.get(gateway.managementUrl() + "/actuator/routefiles").body();
 			assertThat(endpoint).contains("\"team-a.yaml\":{\"state\":\"rejected\"")
@@ -79,6 +71,31 @@ class RouteFilesIntegrationTests {
 
 			swapConfigMap(route("team-c", "/team-c/**"));
 			awaitStatus(gateway, bearer, "/team-c/x", (status) -> status == 200);
+		}
+	}
+
+	@Test
+	void aFileWithAMisspeltKeyIsRejectedNamingItsLineWhileTheOtherTeamsFileKeepsServing() throws Exception {
+		try (GatewayInstance gateway = reloadingGateway()) {
+			String bearer = bearer();
+			write("team-a.yaml", route("team-a", "/team-a/**"));
+			write("team-b.yaml", route("team-b", "/team-b/**"));
+			awaitStatus(gateway, bearer, "/team-a/x", (status) -> status == 200);
+			awaitStatus(gateway, bearer, "/team-b/x", (status) -> status == 200);
+
+			// A new version of team A's file moves its route, but says url for uri: an
+			// unknown key that Spring Cloud Gateway's binding would silently drop.
+			write("team-a.yaml", route("team-a", "/team-a-v2/**").replace("uri:", "url:"));
+			RouteFilesLocator files = gateway.context().getBean(RouteFilesLocator.class);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(files.files().get("team-a.yaml").problems())
+					.containsExactly("team-a.yaml:3: route 'team-a': unknown key 'url' (did you mean 'uri'?)"));
+			assertThat(call(gateway, bearer, "/team-a/x").statusCode()).as("team A's last good version").isEqualTo(200);
+			assertThat(call(gateway, bearer, "/team-a-v2/x").statusCode()).isEqualTo(404);
+			assertThat(call(gateway, bearer, "/team-b/x").statusCode()).as("team B's file").isEqualTo(200);
+			assertThat(this.client.get(gateway.managementUrl() + "/actuator/routefiles").body())
+				.contains("\"team-a.yaml\":{\"state\":\"rejected\"")
+				.contains("team-a.yaml:3: route 'team-a': unknown key 'url' (did you mean 'uri'?)");
 		}
 	}
 
@@ -106,6 +123,22 @@ class RouteFilesIntegrationTests {
 							+ "re-validated and applied in %d ms%n",
 					(started - startup) / 1_000_000, (scanned - scan) / 1_000_000);
 		}
+	}
+
+	private GatewayInstance reloadingGateway() {
+		return GatewayInstance.start(TestServers.idp().issuer(), TestServers.upstream().uri().toString(),
+				Map.of("edge.routes.directory", this.routes, "edge.routes.reload-interval", "200ms",
+						// replaces the demo's catch-all route, which would answer every
+						// path
+						"spring.cloud.gateway.server.webflux.routes[0].id", "demo",
+						"spring.cloud.gateway.server.webflux.routes[0].uri", TestServers.upstream().uri(),
+						"spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/demo/**"));
+	}
+
+	private static String bearer() {
+		return "Bearer " + TestServers.idp()
+			.signAccessToken(Map.of("sub", "alice", "aud", List.of("edge-gateway")), Instant.now(),
+					Instant.now().plusSeconds(600));
 	}
 
 	/**

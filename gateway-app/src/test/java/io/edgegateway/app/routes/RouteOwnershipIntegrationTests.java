@@ -87,14 +87,14 @@ class RouteOwnershipIntegrationTests {
 		write("platform.yaml", route("platform-ledger", -1000, "/finance/{page}", null));
 		awaitRejected("platform.yaml", "platform-ledger");
 		assertThat(files.files().get("platform.yaml").problems()).containsExactly(
-				"platform.yaml: route 'platform-ledger': claims requests that route 'finance-ledger' in finance.yaml "
+				"platform.yaml:2: route 'platform-ledger': claims requests that route 'finance-ledger' in finance.yaml "
 						+ "also claims; routes of different teams never overlap");
 		assertThat(call("/finance/ledger", "staff").statusCode()).isEqualTo(403);
 
 		write("platform.yaml", route("platform-all", -1000, "/**", null));
 		awaitRejected("platform.yaml", "platform-all");
 		assertThat(String.join("\n", files.files().get("platform.yaml").problems())).contains(
-				"platform.yaml: route 'platform-all': is never reached where it overlaps route 'platform-catch-all' "
+				"platform.yaml:2: route 'platform-all': is never reached where it overlaps route 'platform-catch-all' "
 						+ "of the gateway's own configuration")
 			.contains("route 'finance-ledger' in finance.yaml also claims");
 	}
@@ -103,8 +103,8 @@ class RouteOwnershipIntegrationTests {
 	void aRouteOutsideItsTeamsGrantIsRefusedAndOneInsideServes() throws Exception {
 		write("shop/web.yaml", route("shop-all", -1000, "/**", null));
 		awaitRejected("shop/web.yaml", "shop-all");
-		assertThat(files.files().get("shop/web.yaml").problems())
-			.contains("shop/web.yaml: route 'shop-all': predicates: Path '/**' is outside team 'shop''s paths [/shop]");
+		assertThat(files.files().get("shop/web.yaml").problems()).contains(
+				"shop/web.yaml:2: route 'shop-all': predicates: Path '/**' is outside team 'shop''s paths [/shop]");
 		assertThat(Echo.of(call("/shop/cart", "staff")).header("X-Route")).containsExactly("platform-catch-all");
 
 		write("shop/web.yaml", route("shop-web", 0, "/shop/**", null));

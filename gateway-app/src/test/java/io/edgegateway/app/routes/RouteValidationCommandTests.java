@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.edgegateway.app.EdgeGatewayApplication;
+import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.app.support.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The offline validator, as a team's CI runs it: the gateway's configuration, the same
- * rules and messages, an exit code.
+ * rules and messages, an exit code; and the rejected example of {@code docs/routes.md}
+ * says what the page shows.
  */
 class RouteValidationCommandTests {
 
@@ -51,26 +56,29 @@ class RouteValidationCommandTests {
 		assertThat(report).contains("OK       team-a.yaml [team-a]")
 			.contains("REJECTED team-b.yaml")
 			.contains(
-					"team-b.yaml: route 'team-b': filter TokenExchange: registration: 'no-such-registration' is not a "
+					"team-b.yaml:2: route 'team-b': filter TokenExchange: registration: 'no-such-registration' is not a "
 							+ "configured client registration")
-			.contains("team-b.yaml: route 'team-a': id: already declared in team-a.yaml");
+			.contains("team-b.yaml:6: route 'team-a': id: already declared in team-a.yaml");
 	}
 
 	@Test
-	void validateWhenUriHasNoSchemeOrPredicateIsUnknownThenSaysSo() throws Exception {
+	void validateWhenUriHasNoSchemeOrPredicateIsUnknownThenSaysBothWithTheirLines() throws Exception {
 		Files.writeString(this.routes.resolve("team-c.yaml"), """
 				routes:
 				  - id: no-scheme
 				    uri: team-c.internal
-				    predicates: [ "Pth=/c/**" ]
+				    predicates: [ "Path=/c/**" ]
+				  - id: typo
+				    uri: http://team-c.internal
+				    predicates: [ "Pth=/typo/**" ]
 				""");
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		assertThat(RouteValidationCommand.validate(EdgeGatewayApplication.class, this.routes,
 				new PrintStream(output, true, StandardCharsets.UTF_8), gatewayArgs()))
 			.isEqualTo(1);
 		assertThat(output.toString(StandardCharsets.UTF_8))
-			.contains("team-c.yaml: route 'no-scheme': uri: 'team-c.internal' needs a scheme (http, https, lb, ...)")
-			.contains("team-c.yaml: route 'no-scheme': predicates: unknown predicate 'Pth'; known: [");
+			.contains("team-c.yaml:3: route 'no-scheme': uri: 'team-c.internal' needs a scheme (http, https, lb, ...)")
+			.contains("team-c.yaml:5: route 'typo': predicates: unknown predicate 'Pth'; known: [");
 	}
 
 	@Test
@@ -103,8 +111,41 @@ class RouteValidationCommandTests {
 				new PrintStream(output, true, StandardCharsets.UTF_8), args))
 			.isEqualTo(1);
 		assertThat(output.toString(StandardCharsets.UTF_8))
-			.contains("team-a.yaml: route 'open': filters: a credential filter is required (one of "
+			.contains("team-a.yaml:2: route 'open': filters: a credential filter is required (one of "
 					+ "[DelegatedServiceAccount, OnBehalfOf, ServiceAccount, TokenExchange, TokenRelay])");
+	}
+
+	@Test
+	void validateWhenTheRoutesPagesRejectedExampleIsCheckedThenPrintsTheProblemsThePageShows() throws Exception {
+		Path page = Path.of("..", "docs", "routes.md");
+		String example = DocExamples.yamlBlocks(page)
+			.stream()
+			.filter((yaml) -> yaml.contains("url:"))
+			.findFirst()
+			.orElseThrow();
+		Matcher shown = Pattern.compile("is rejected with\n\n```\n(.*?)```", Pattern.DOTALL)
+			.matcher(Files.readString(page));
+		assertThat(shown.find()).as("the problems docs/routes.md shows for its example").isTrue();
+		List<String> expected = shown.group(1)
+			.lines()
+			.filter((line) -> line.startsWith(" - "))
+			.map((line) -> line.substring(3))
+			.toList();
+		Files.writeString(this.routes.resolve("team-a.yaml"), example);
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		assertThat(RouteValidationCommand.validate(EdgeGatewayApplication.class, this.routes,
+				new PrintStream(output, true, StandardCharsets.UTF_8), gatewayArgs()))
+			.isEqualTo(1);
+		List<String> reported = output.toString(StandardCharsets.UTF_8)
+			.lines()
+			.filter((line) -> line.startsWith("  - "))
+			.map((line) -> line.substring(4))
+			.toList();
+		assertThat(reported).hasSameSizeAs(expected).hasSizeGreaterThanOrEqualTo(4);
+		for (int i = 0; i < expected.size(); i++) {
+			// the page leaves out the list of known filters: "known: [...]"
+			assertThat(reported.get(i)).startsWith(expected.get(i).replace("[...]", "["));
+		}
 	}
 
 	private static String[] gatewayArgs() {

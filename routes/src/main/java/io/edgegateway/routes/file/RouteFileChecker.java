@@ -19,11 +19,12 @@ import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 
 /**
- * Checks one route file as the gateway would apply it: parsed, every route built through
- * the gateway's own factories, every route within its team's grant, no route id declared
- * elsewhere, no route overlapping another team's, and no route that an as specific route
- * of the application's own configuration would hide. Shared by the live reload and the
- * offline validator, so both say the same.
+ * Checks one route file as the gateway would apply it: parsed and checked against the
+ * shipped JSON Schema, every route the schema passes built through the gateway's own
+ * factories, every route within its team's grant, no route id declared elsewhere, no
+ * route overlapping another team's, and no route that an as specific route of the
+ * application's own configuration would hide. Shared by the live reload and the offline
+ * validator, so both say the same.
  */
 public final class RouteFileChecker {
 
@@ -122,56 +123,50 @@ public final class RouteFileChecker {
 	 * @param defaultFilters the filters every route gets
 	 * @param others the routes that already serve, from the application and the other
 	 * files
-	 * @return the routes, what they claim, and the problems, each naming the file
+	 * @return the routes, what they claim, and every problem, each naming the file
 	 */
 	public Checked check(String name, String text, List<FilterDefinition> defaultFilters, List<ClaimedRoute> others) {
-		List<String> problems = new ArrayList<>();
-		List<RouteDefinition> routes = List.of();
+		RouteFileParser.Parsed parsed = this.parser.parse(name, text);
+		List<String> problems = new ArrayList<>(parsed.problems());
 		List<ClaimedRoute> claims = new ArrayList<>();
-		try {
-			routes = this.parser.parse(name, text);
-			TeamGrants.Grant grant = this.grants.grantOf(name);
-			if (this.grants.enforced() && grant == null) {
-				problems.add(name + ": no team is granted this file (edge.routes.teams.<team>.files)");
-			}
-			String owner = (grant != null) ? grant.team() : name;
-			for (RouteDefinition route : routes) {
-				String prefix = name + ": route '" + route.getId() + "': ";
-				route.getMetadata().put(PrecedenceRouteDefinitionLocator.ROUTE_FILE_METADATA, name);
-				this.validator.validate(route, defaultFilters)
-					.forEach((problem) -> problems.add(name + ": " + problem));
-				if (!this.requiredCredentialFilters.isEmpty() && route.getFilters()
-					.stream()
-					.noneMatch((filter) -> this.requiredCredentialFilters.contains(filter.getName()))) {
-					problems.add(prefix + "filters: a credential filter is required (one of "
-							+ new TreeSet<>(this.requiredCredentialFilters) + ")");
-				}
-				ClaimedRoute claim = new ClaimedRoute(route.getId(), owner, name, this.spaces.of(route));
-				if (grant != null) {
-					grant.confine(claim.space()).forEach((problem) -> problems.add(prefix + problem));
-				}
-				for (ClaimedRoute other : others) {
-					if (other.id().equals(route.getId())) {
-						problems.add(prefix + "id: already declared in " + other.source());
-					}
-					else if (other.owner() == null && shadowedBy(claim, other)) {
-						problems.add(prefix + "is never reached where it overlaps route '" + other.id() + "' of "
-								+ other.source() + ", which is as specific or more and wins; make its Host or Path "
-								+ "more specific");
-					}
-					else if (other.owner() != null && !owner.equals(other.owner())
-							&& claim.space().overlaps(other.space())) {
-						problems.add(prefix + "claims requests that route '" + other.id() + "' in " + other.source()
-								+ " also claims; routes of different teams never overlap");
-					}
-				}
-				claims.add(claim);
-			}
+		TeamGrants.Grant grant = this.grants.grantOf(name);
+		if (this.grants.enforced() && grant == null) {
+			problems.add(name + ": no team is granted this file (edge.routes.teams.<team>.files)");
 		}
-		catch (IllegalArgumentException ex) {
-			problems.add(ex.getMessage());
+		String owner = (grant != null) ? grant.team() : name;
+		for (RouteDefinition route : parsed.routes()) {
+			String at = name + ":" + parsed.lines().get(route.getId()) + ": ";
+			String prefix = at + "route '" + route.getId() + "': ";
+			route.getMetadata().put(PrecedenceRouteDefinitionLocator.ROUTE_FILE_METADATA, name);
+			this.validator.validate(route, defaultFilters).forEach((problem) -> problems.add(at + problem));
+			if (!this.requiredCredentialFilters.isEmpty() && route.getFilters()
+				.stream()
+				.noneMatch((filter) -> this.requiredCredentialFilters.contains(filter.getName()))) {
+				problems.add(prefix + "filters: a credential filter is required (one of "
+						+ new TreeSet<>(this.requiredCredentialFilters) + ")");
+			}
+			ClaimedRoute claim = new ClaimedRoute(route.getId(), owner, name, this.spaces.of(route));
+			if (grant != null) {
+				grant.confine(claim.space()).forEach((problem) -> problems.add(prefix + problem));
+			}
+			for (ClaimedRoute other : others) {
+				if (other.id().equals(route.getId())) {
+					problems.add(prefix + "id: already declared in " + other.source());
+				}
+				else if (other.owner() == null && shadowedBy(claim, other)) {
+					problems.add(prefix + "is never reached where it overlaps route '" + other.id() + "' of "
+							+ other.source() + ", which is as specific or more and wins; make its Host or Path "
+							+ "more specific");
+				}
+				else if (other.owner() != null && !owner.equals(other.owner())
+						&& claim.space().overlaps(other.space())) {
+					problems.add(prefix + "claims requests that route '" + other.id() + "' in " + other.source()
+							+ " also claims; routes of different teams never overlap");
+				}
+			}
+			claims.add(claim);
 		}
-		return new Checked(routes, List.copyOf(claims), problems);
+		return new Checked(parsed.routes(), List.copyOf(claims), problems);
 	}
 
 	private static boolean shadowedBy(ClaimedRoute route, ClaimedRoute application) {
@@ -182,7 +177,8 @@ public final class RouteFileChecker {
 	/**
 	 * A checked file.
 	 *
-	 * @param routes the routes it declares
+	 * @param routes the routes it declares, but for those the schema refused: all of them
+	 * when it applies
 	 * @param claims what they claim, for the checks of the files after it
 	 * @param problems why it cannot apply, empty when it can
 	 */

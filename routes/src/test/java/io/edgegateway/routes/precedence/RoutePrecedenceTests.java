@@ -4,26 +4,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.edgegateway.routes.TestRouteDefinitionValidators;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.webflux.autoconfigure.WebFluxProperties;
-import org.springframework.cloud.gateway.handler.predicate.HeaderRoutePredicateFactory;
-import org.springframework.cloud.gateway.handler.predicate.HostRoutePredicateFactory;
-import org.springframework.cloud.gateway.handler.predicate.MethodRoutePredicateFactory;
-import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFactory;
 import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
-import org.springframework.cloud.gateway.support.ConfigurationService;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RoutePrecedenceTests {
 
-	private final RouteSpaces spaces = spaces();
+	private final RouteSpaces spaces = TestRouteDefinitionValidators.routeSpaces();
 
 	private final PrecedenceRouteDefinitionLocator precedence = new PrecedenceRouteDefinitionLocator(Flux::empty,
 			this.spaces);
@@ -104,16 +96,6 @@ class RoutePrecedenceTests {
 		route.setOrder(order);
 		route.setPredicates(Stream.of(predicates).map(PredicateDefinition::new).toList());
 		return route;
-	}
-
-	private static RouteSpaces spaces() {
-		LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-		validator.afterPropertiesSet();
-		ConfigurationService configuration = new ConfigurationService(new DefaultListableBeanFactory(),
-				ApplicationConversionService::getSharedInstance, () -> validator);
-		return new RouteSpaces(List.of(new PathRoutePredicateFactory(new WebFluxProperties()),
-				new HostRoutePredicateFactory(), new MethodRoutePredicateFactory(), new HeaderRoutePredicateFactory()),
-				configuration);
 	}
 
 }
