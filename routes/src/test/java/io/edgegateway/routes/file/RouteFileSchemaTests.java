@@ -12,6 +12,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,7 +102,24 @@ class RouteFileSchemaTests {
 				    filters:
 				      - name: StepUp
 				        args: { max-age: 900 }
-				""", "max-age"));
+				""", "max-age"), Arguments.of("unknown auth value", """
+				routes:
+				  - id: status
+				    uri: http://status.internal
+				    metadata: { auth: anonymous }
+				""", "auth"), Arguments.of("CORS policy with a misspelt key", """
+				routes:
+				  - id: orders
+				    uri: http://orders.internal
+				    metadata:
+				      cors: { allowedOrigin: "https://app.example.com" }
+				""", "allowedOrigin"), Arguments.of("CORS policy without origins", """
+				routes:
+				  - id: orders
+				    uri: http://orders.internal
+				    metadata:
+				      cors: { allowedMethods: [ GET ] }
+				""", "allowedOrigins"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -110,6 +128,19 @@ class RouteFileSchemaTests {
 		List<Error> errors = validate(yaml);
 		assertThat(errors).as(description).isNotEmpty();
 		assertThat(errors.toString()).as(description).contains(field);
+	}
+
+	@Test
+	void metadataWhenOtherKeysBesideTheGatewaysThenAccepted() {
+		assertThat(validate("""
+				routes:
+				  - id: status
+				    uri: http://status.internal
+				    metadata:
+				      auth: public
+				      owner: platform-team
+				      response-timeout: 200
+				""")).isEmpty();
 	}
 
 	private static List<Error> validate(String yaml) {
