@@ -48,9 +48,13 @@ final class MatchedRouteHandlerMapping extends RoutePredicateHandlerMapping {
 			.handler(exchange.getRequiredAttribute(GATEWAY_ROUTE_ATTR), (WebHandler) handler));
 	}
 
+	/**
+	 * The route of the match made before the security chain, taken from the exchange: a
+	 * request dispatched again ({@code forward:}) is matched anew, by its new path.
+	 */
 	@Override
 	protected Mono<Route> lookupRoute(ServerWebExchange exchange) {
-		RouteMatch match = exchange.getAttribute(RouteMatch.ATTRIBUTE);
+		RouteMatch match = (RouteMatch) exchange.getAttributes().remove(RouteMatch.ATTRIBUTE);
 		if (match == null) {
 			return super.lookupRoute(exchange);
 		}

@@ -17,7 +17,8 @@ public record RouteMatch(@Nullable Route route) {
 
 	/**
 	 * Exchange attribute that holds the match, when the request was matched before the
-	 * security chain.
+	 * security chain, until the handler mapping takes it; the route is then
+	 * {@code ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR}.
 	 */
 	public static final String ATTRIBUTE = RouteMatch.class.getName();
 

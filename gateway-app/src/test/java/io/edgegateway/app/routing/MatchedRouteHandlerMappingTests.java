@@ -54,6 +54,8 @@ class MatchedRouteHandlerMappingTests {
 		assertThat(mapping.getHandler(matched).block()).isSameAs(this.webHandler);
 		assertThat(matched.<Route>getAttribute(GATEWAY_ROUTE_ATTR)).isSameAs(route);
 		assertThat(evaluated).hasValue(0);
+		assertThat(matched.getAttributes()).as("taken, so a forward is matched anew")
+			.doesNotContainKey(RouteMatch.ATTRIBUTE);
 
 		MockServerWebExchange none = MockServerWebExchange.from(MockServerHttpRequest.get("/status"));
 		none.getAttributes().put(RouteMatch.ATTRIBUTE, RouteMatch.NONE);

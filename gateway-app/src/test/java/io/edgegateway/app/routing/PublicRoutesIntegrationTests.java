@@ -139,6 +139,16 @@ class PublicRoutesIntegrationTests {
 		assertThat(garbage.statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * A forward is dispatched again, by its new path: it is matched anew, not routed by
+	 * the match made before the security chain, which would forward again.
+	 */
+	@Test
+	void publicRouteForwardingToAnotherThenTheOtherServesIt() {
+		Echo echo = Echo.of(this.client.get(gateway.url() + "/old-status", "Accept", "application/json"));
+		assertThat(echo.path()).isEqualTo("/status/health");
+	}
+
 	@Test
 	void routesThatNeedAUserWhenAPublicRouteCoversTheirPrefixThenStillNeedOne() {
 		int before = TestServers.upstream().received();
