@@ -3,8 +3,12 @@ package io.edgegateway.routes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import io.edgegateway.routes.metadata.RouteAuth;
+import io.edgegateway.routes.metadata.RouteCors;
 
 import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.filter.factory.GatewayFilterFactory;
@@ -19,12 +23,22 @@ import org.springframework.cloud.gateway.support.HasRouteId;
  * problem at once, each naming the route and the predicate or filter: an unknown
  * predicate or filter name, and any failure of binding a filter's arguments or of the
  * factory's own validation when it builds the filter (such as a credential filter naming
- * a client registration the gateway does not have) — what no schema can know.
+ * a client registration the gateway does not have) — what no schema can know. It also
+ * checks the gateway's own metadata: {@code auth} ({@link RouteAuth}) has a known value,
+ * a public route carries no filter that needs a signed-in user, and a {@code cors} policy
+ * ({@link RouteCors}) is well-formed.
  * <p>
  * Spring Cloud Gateway itself skips a route it cannot build with a warning; this is what
  * lets a bad route be refused instead.
  */
 public final class RouteDefinitionValidator {
+
+	/**
+	 * The gateway's filters that act for the signed-in user, which a public route never
+	 * has. {@code ServiceAccount} is not one: its upstream sees the gateway.
+	 */
+	private static final Set<String> USER_FILTERS = Set.of("TokenRelay", "TokenExchange", "OnBehalfOf",
+			"DelegatedServiceAccount", "RequireClaims", "StepUp");
 
 	private final Map<String, GatewayFilterFactory<?>> filters;
 
@@ -71,7 +85,31 @@ public final class RouteDefinitionValidator {
 			}
 			check(problems, prefix, "filter " + filter.getName() + ": ", () -> apply(factory, filter, route.getId()));
 		}
+		checkAuth(problems, prefix, route, filters);
+		List<String> cors = new ArrayList<>();
+		RouteCors.read(route.getMetadata(), cors);
+		cors.forEach((problem) -> problems.add(prefix + problem));
 		return problems;
+	}
+
+	private static void checkAuth(List<String> problems, String prefix, RouteDefinition route,
+			List<FilterDefinition> filters) {
+		RouteAuth auth;
+		try {
+			auth = RouteAuth.of(route.getMetadata());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(prefix + ex.getMessage());
+			return;
+		}
+		if (auth == RouteAuth.PUBLIC) {
+			filters.stream()
+				.map(FilterDefinition::getName)
+				.filter(USER_FILTERS::contains)
+				.distinct()
+				.forEach((name) -> problems.add(prefix + "filters: " + name
+						+ " needs a signed-in user, which a public route (metadata.auth: public) never has"));
+		}
 	}
 
 	@SuppressWarnings("unchecked")

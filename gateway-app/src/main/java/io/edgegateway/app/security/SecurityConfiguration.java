@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.edgegateway.app.routing.RouteMatcher;
 import io.edgegateway.app.session.SessionCookieResolver;
 import io.edgegateway.app.web.ProblemResponses;
 import io.edgegateway.app.web.UncheckpointedWebFilterChain;
@@ -37,6 +38,7 @@ import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy.WebFilterChainDecorator;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.WebFilter;
@@ -44,8 +46,8 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
  * The gateway's edge security: OIDC login with PKCE for browsers, JWT bearer tokens for
- * API clients, CSRF for session-authenticated state changes, RP-initiated logout, and a
- * management port left to the network.
+ * API clients, CSRF for session-authenticated state changes, RP-initiated logout, public
+ * routes and CORS preflights without a user, and a management port left to the network.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -179,7 +181,26 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Proxied traffic: every request on the public port that is not for one of the
+	 * Proxied requests that need no user ({@link PublicRequests}): a CORS preflight, and
+	 * a request for a public route. Neither the session nor a bearer token is read, so
+	 * the upstream learns of no user, and no CSRF token is asked for (a webhook's callers
+	 * have none); the security headers are written. Every other request on the public
+	 * port goes to the chains below, which deny by default.
+	 */
+	@Bean
+	@Order(1)
+	SecurityWebFilterChain publicRequestsSecurityFilterChain(ServerHttpSecurity http, RouteMatcher routes) {
+		return http.securityMatcher(new PublicRequests(routes))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.build();
+	}
+
+	/**
+	 * Proxied traffic: every other request on the public port that is not for one of the
 	 * gateway's own endpoints. It needs the user (from the session, or a bearer token),
 	 * CSRF protection and the security headers, and none of the filters that serve the
 	 * gateway's own endpoints (sign-in and its callback, logout, the login pages), which
@@ -187,7 +208,7 @@ class SecurityConfiguration {
 	 * takes a short way through it ({@link KnownUserWebFilter}).
 	 */
 	@Bean
-	@Order(1)
+	@Order(2)
 	SecurityWebFilterChain proxiedTrafficSecurityFilterChain(ServerHttpSecurity http, UserAuthentication users,
 			SessionCookieResolver sessionIds, SignedInUserResolver signedInUsers) {
 		http.securityMatcher(GatewayEndpoints.NOT_MATCHER);
@@ -204,7 +225,7 @@ class SecurityConfiguration {
 	 * logout, the session's profile, the health probes.
 	 */
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
 			SignInRegistrations signIns, ReactiveClientRegistrationRepository registrations,
 			SameOriginRequestCache requestCache, UserAuthentication userAuthentication,

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.core.io.Resource;
@@ -316,6 +317,27 @@ class CredentialModesIntegrationTests {
 			.extracting(FilterDefinition::getName)
 			.contains("TokenRelay", "TokenExchange", "OnBehalfOf", "DelegatedServiceAccount", "ServiceAccount",
 					"RequireClaims");
+	}
+
+	@Test
+	void everyRouteExampleInRoutesDocsBuildsOnThisGateway() throws Exception {
+		RouteDefinitionValidator validator = gateway.context().getBean(RouteDefinitionValidator.class);
+		List<FilterDefinition> defaultFilters = gateway.context().getBean(GatewayProperties.class).getDefaultFilters();
+		List<RouteDefinition> examples = DocExamples.routes(Path.of("..", "docs", "routes.md"),
+				TestServers.upstream().uri());
+		for (RouteDefinition example : examples) {
+			assertThat(validator.validate(example, defaultFilters)).as(example.getId()).isEmpty();
+		}
+		assertThat(examples).extracting(RouteDefinition::getMetadata)
+			.anySatisfy((metadata) -> assertThat(metadata).containsEntry("auth", "public"))
+			.anySatisfy((metadata) -> assertThat(metadata).containsKey("cors"));
+		assertThat(examples.stream()
+			.map((example) -> example.getMetadata().get("cors"))
+			.filter(Map.class::isInstance)
+			.flatMap((cors) -> ((Map<?, ?>) cors).keySet().stream())
+			.map(String::valueOf)
+			.distinct()).containsExactlyInAnyOrder("allowedOrigins", "allowedOriginPatterns", "allowedMethods",
+					"allowedHeaders", "exposedHeaders", "allowCredentials", "maxAge");
 	}
 
 	@Test

@@ -56,6 +56,32 @@ class RouteValidationIntegrationTests {
 			});
 	}
 
+	@Test
+	void publicRoutesAndCorsPoliciesThatCannotWorkThenStartupFailsNamingEach() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		route(properties, 0, "status", "TokenRelay");
+		properties.put("spring.cloud.gateway.server.webflux.routes[0].metadata.auth", "public");
+		route(properties, 1, "health", "StripPrefix=1");
+		properties.put("spring.cloud.gateway.server.webflux.routes[1].metadata.auth", "everyone");
+		route(properties, 2, "orders", "TokenRelay");
+		properties.put("spring.cloud.gateway.server.webflux.routes[2].metadata.cors.allowedOrigins", "*");
+		properties.put("spring.cloud.gateway.server.webflux.routes[2].metadata.cors.allowCredentials", "true");
+		properties.put("spring.cloud.gateway.server.webflux.routes[2].metadata.cors.maxAge", "10m");
+		assertThatThrownBy(() -> GatewayInstance.start(TestServers.idp().issuer(),
+				TestServers.upstream().uri().toString(), properties))
+			.satisfies((ex) -> assertThat(
+					((InvalidRoutesException) NestedExceptionUtils.getMostSpecificCause(ex)).getProblems())
+				.containsExactlyInAnyOrder(
+						"route 'status': filters: TokenRelay needs a signed-in user, which a public route "
+								+ "(metadata.auth: public) never has",
+						"route 'health': metadata.auth: 'everyone' is not known; known: [public] (without it, a "
+								+ "route needs a signed-in user)",
+						"route 'orders': metadata.cors: allowCredentials true with allowedOrigins '*' would let "
+								+ "every site send the user's requests and read the answers; list the origins "
+								+ "(browsers refuse credentials for '*')",
+						"route 'orders': metadata.cors.maxAge: '10m' is not a number of seconds"));
+	}
+
 	private static void route(Map<String, Object> properties, int index, String id, String filter) {
 		String prefix = "spring.cloud.gateway.server.webflux.routes[" + index + "].";
 		properties.put(prefix + "id", id);

@@ -11,9 +11,10 @@ import static io.edgegateway.app.hostile.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Paths written to look like a public path to one component and a protected route to
- * another: dot segments, encoded dots, slashes and backslashes, path parameters, doubled
- * slashes and case. Without a user, none of them reaches the upstream.
+ * Paths written to look like a public path (a probe, a public route) to one component and
+ * a protected route to another: dot segments, encoded dots, slashes and backslashes, path
+ * parameters, doubled slashes and case. Without a user, none of them reaches the
+ * upstream.
  */
 class PathNormalizationIntegrationTests {
 
@@ -23,7 +24,11 @@ class PathNormalizationIntegrationTests {
 				"/readyz/..%5capi/secret", "/readyz/..\\api/secret", "/readyz;/../api/secret",
 				"/readyz;jsessionid=x/../api/secret", "/auth/login/../../api/secret", "/livez/..;/api/secret",
 				"//api/secret", "/./api/secret", "/api/./secret", "/%61pi/secret", "/READYZ", "/Readyz/../api/secret",
-				"/readyz%00/../api/secret", "/readyz/%252e%252e/api/secret", "/favicon.ico/../api/secret");
+				"/readyz%00/../api/secret", "/readyz/%252e%252e/api/secret", "/favicon.ico/../api/secret",
+				"/status/../api/secret", "/status/%2e%2e/api/secret", "/status/.%2E/api/secret",
+				"/status%2f..%2fapi/secret", "/status/..%5capi/secret", "/status/..\\api/secret",
+				"/status;/../api/secret", "/status/..;/api/secret", "/status/x/../../api/secret",
+				"/status%00/../api/secret", "/STATUS/../api/secret");
 	}
 
 	@ParameterizedTest
@@ -34,6 +39,14 @@ class PathNormalizationIntegrationTests {
 		RawHttp.Response response = hostile.raw().send(get(path));
 		assertThat(response.status()).as(path).isIn(400, 401, 404);
 		assertThat(hostile.upstream().received()).as(path).isEqualTo(before);
+	}
+
+	@Test
+	void publicRouteThenServedWithoutAUser() {
+		HostileGateway hostile = HostileGateway.get();
+		RawHttp.Response response = hostile.raw().send(get("/status/health", "X-User-Id: mallory"));
+		assertThat(response.echo().path()).isEqualTo("/status/health");
+		assertThat(response.echo().headers()).doesNotContainKey("x-user-id");
 	}
 
 	@Test

@@ -41,7 +41,7 @@ public final class DocExamples {
 	 */
 	public static List<RouteDefinition> routes(Path page, URI uri) throws IOException {
 		List<RouteDefinition> routes = new ArrayList<>();
-		for (String yaml : yamlBlocks(page)) {
+		for (String yaml : acceptedBlocks(page)) {
 			Binder binder = binder(yaml);
 			if (yaml.startsWith("routes:")) {
 				routes.addAll(binder.bind("routes", Bindable.listOf(RouteDefinition.class)).get());
@@ -69,6 +69,25 @@ public final class DocExamples {
 		List<String> blocks = new ArrayList<>();
 		while (matcher.find()) {
 			blocks.add(matcher.group(1));
+		}
+		return blocks;
+	}
+
+	/**
+	 * The YAML blocks of a page but its counter-examples: those the page follows with "is
+	 * rejected with" and the problems it shows.
+	 * @param page the Markdown page
+	 * @return the blocks' text
+	 * @throws IOException if the page cannot be read
+	 */
+	private static List<String> acceptedBlocks(Path page) throws IOException {
+		String text = Files.readString(page);
+		Matcher matcher = YAML_BLOCK.matcher(text);
+		List<String> blocks = new ArrayList<>();
+		while (matcher.find()) {
+			if (!text.substring(matcher.end()).stripLeading().startsWith("is rejected with")) {
+				blocks.add(matcher.group(1));
+			}
 		}
 		return blocks;
 	}

@@ -54,7 +54,7 @@ class RouteFileSchemaTests {
 				    order: -1
 				    metadata:
 				      auth: public
-				      cors: { allowed-origins: [ "https://app.example.com" ], max-age: 600 }
+				      cors: { allowedOrigins: [ "https://app.example.com" ], maxAge: 600 }
 				      anything: { nested: [ 1, true, null ] }
 				    predicates:
 				      - Path=/api/orders/**
@@ -69,11 +69,35 @@ class RouteFileSchemaTests {
 	}
 
 	static Stream<Arguments> mistakes() {
-		return Stream.of(Arguments.of("url for uri", """
+		return Stream.of(Arguments.of("unknown auth value", """
 				routes:
-				  - id: orders
-				    url: http://orders.internal
-				""", List.of("team-a.yaml:3: route 'orders': unknown key 'url' (did you mean 'uri'?)")),
+				  - id: status
+				    uri: http://status.internal
+				    metadata: { auth: anonymous }
+				""", List.of("team-a.yaml:4: route 'status': metadata.auth: 'anonymous' is not one of: public")),
+				Arguments.of("CORS policy with a misspelt key", """
+						routes:
+						  - id: orders
+						    uri: http://orders.internal
+						    metadata:
+						      cors: { allowedOrigin: "https://app.example.com" }
+						""",
+						List.of("team-a.yaml:5: route 'orders': metadata.cors: unknown key 'allowedOrigin' "
+								+ "(did you mean 'allowedOrigins'?)")),
+				Arguments.of("CORS policy without origins", """
+						routes:
+						  - id: orders
+						    uri: http://orders.internal
+						    metadata:
+						      cors: { allowedMethods: [ GET ] }
+						""",
+						List.of("team-a.yaml:5: route 'orders': metadata.cors: 'allowedOrigins' or "
+								+ "'allowedOriginPatterns' is required")),
+				Arguments.of("url for uri", """
+						routes:
+						  - id: orders
+						    url: http://orders.internal
+						""", List.of("team-a.yaml:3: route 'orders': unknown key 'url' (did you mean 'uri'?)")),
 				Arguments.of("predicate for predicates", """
 						routes:
 						  - id: orders
