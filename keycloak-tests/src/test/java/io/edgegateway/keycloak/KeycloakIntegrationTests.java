@@ -103,6 +103,12 @@ class KeycloakIntegrationTests {
 		properties.put("GATEWAY_URL", gatewayUrl);
 		properties.put("server.port", port);
 		properties.put("edge.routes.directory", routes);
+		// The page's team, granted the tests' own route files too.
+		List<String> teamFiles = List.of("keycloak-routes.yaml", "keycloak-step-up.yaml", "keycloak-pitfalls.yaml",
+				"keycloak-step-up-cases.yaml");
+		for (int i = 0; i < teamFiles.size(); i++) {
+			properties.put("edge.routes.teams.shop.files[" + i + "]", teamFiles.get(i));
+		}
 		gateway = GatewayInstance.startConfiguredBy(properties);
 		keycloakTokens = NimbusJwtDecoder.withIssuerLocation(realm.issuer()).build();
 	}

@@ -145,6 +145,12 @@ class ProviderDocsTests {
 		properties.putAll(generatedKeyFiles(setup.configuration(), dir.resolve("keys")));
 		properties.put("server.port", port);
 		properties.put("edge.routes.directory", routes);
+		// The page's route files are one team's, whatever the page calls them.
+		List<String> pageFiles = List.copyOf(routeIds.keySet());
+		for (int i = 0; i < pageFiles.size(); i++) {
+			properties.put("edge.routes.teams.page.files[" + i + "]", pageFiles.get(i));
+		}
+		properties.put("edge.routes.teams.page.paths[0]", "/");
 
 		try (GatewayInstance gateway = GatewayInstance.startConfiguredBy(properties)) {
 			Map<String, RouteFilesLocator.FileState> files = gateway.context().getBean(RouteFilesLocator.class).files();
