@@ -19,8 +19,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.cloud.gateway.filter.FilterDefinition;
-import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
@@ -48,17 +46,9 @@ public final class DocExamples {
 	public static List<RouteDefinition> routes(Path page, URI uri) throws IOException {
 		List<RouteDefinition> routes = new ArrayList<>();
 		for (String yaml : yamlBlocks(page)) {
-			Binder binder = binder(yaml);
-			if (yaml.startsWith("routes:")) {
-				routes.addAll(binder.bind("routes", Bindable.listOf(RouteDefinition.class)).get());
-			}
-			else if (yaml.startsWith("filters:")) {
-				RouteDefinition route = new RouteDefinition();
-				route.setId("docs-example-" + routes.size());
-				route.setUri(uri);
-				route.setPredicates(List.of(new PredicateDefinition("Path=/" + route.getId() + "/**")));
-				route.setFilters(binder.bind("filters", Bindable.listOf(FilterDefinition.class)).get());
-				routes.add(route);
+			String file = routeFile(yaml, "docs-example-" + routes.size(), uri);
+			if (file != null) {
+				routes.addAll(binder(file).bind("routes", Bindable.listOf(RouteDefinition.class)).get());
 			}
 		}
 		return routes;
@@ -84,9 +74,10 @@ public final class DocExamples {
 	 * {@code filters:} block as the filters of one route of its own.
 	 * @param yaml the block
 	 * @param routeId the id of the route a {@code filters:} block is given
+	 * @param uri the URI of that route
 	 * @return the file's text, or {@code null} if the block is no route example
 	 */
-	private static @Nullable String routeFile(String yaml, String routeId) {
+	private static @Nullable String routeFile(String yaml, String routeId, URI uri) {
 		String body = yaml.replaceFirst("^(#[^\n]*\n)+", "");
 		if (body.startsWith("routes:")) {
 			return yaml;
@@ -95,9 +86,9 @@ public final class DocExamples {
 			return """
 					routes:
 					  - id: %1$s
-					    uri: https://upstream.example.com
+					    uri: %2$s
 					    predicates: [ "Path=/%1$s/**" ]
-					%2$s""".formatted(routeId, body.indent(4));
+					%3$s""".formatted(routeId, uri, body.indent(4));
 		}
 		return null;
 	}
@@ -121,6 +112,8 @@ public final class DocExamples {
 	 */
 	public record Setup(String name, String configuration, Map<String, String> routeFiles) {
 
+		private static final URI UPSTREAM = URI.create("https://upstream.example.com");
+
 		private static final Pattern FILE_NAME = Pattern.compile("^# ([\\w./-]+\\.ya?ml)\\b");
 
 		public Setup {
@@ -142,7 +135,7 @@ public final class DocExamples {
 			Map<String, String> routeFiles = new LinkedHashMap<>();
 			for (String yaml : yamlBlocks(page)) {
 				String name = base + "-" + (setups.size() + 1) + "-routes-" + (routeFiles.size() + 1);
-				String routeFile = routeFile(yaml, name);
+				String routeFile = routeFile(yaml, name, UPSTREAM);
 				if (routeFile != null) {
 					if (configuration == null) {
 						throw new IllegalStateException(page + ": a route example before any configuration example");
