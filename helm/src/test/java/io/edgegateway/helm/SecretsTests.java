@@ -22,7 +22,7 @@ class SecretsTests {
 	void noSecretValueAppearsInAnyConfigMap() {
 		List<String> secrets = new ArrayList<>(ProductionValues.secretSettings().values());
 		secrets.addAll(ProductionValues.keyFiles().values());
-		assertThat(secrets).hasSize(3);
+		assertThat(secrets).hasSize(4);
 		String configMaps = this.production.ofKind("ConfigMap").toString();
 		for (String secret : secrets) {
 			assertThat(configMaps).doesNotContain(secret.strip());

@@ -63,10 +63,30 @@ class CredentialConfiguration {
 		return new ClientRegistrations(ConfiguredRegistration.from(properties), repository);
 	}
 
+	/**
+	 * The {@code private_key_jwt} keys, read when a route needs them; the offline route
+	 * validator defines its own, read only when used.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	TokenRequests tokenRequests(CredentialsProperties properties) {
-		return new TokenRequests(new ClientKeys(properties.getClientKeys()));
+	ClientKeys clientKeys(CredentialsProperties properties) {
+		return new ClientKeys(properties.getClientKeys());
+	}
+
+	/**
+	 * The domain-wide delegation keys, read when a route needs them; the offline route
+	 * validator defines its own, read only when used.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceAccountKeys serviceAccountKeys(CredentialsProperties properties) {
+		return new ServiceAccountKeys(properties.getServiceAccounts());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenRequests tokenRequests(ClientKeys clientKeys) {
+		return new TokenRequests(clientKeys);
 	}
 
 	@Bean
@@ -97,10 +117,10 @@ class CredentialConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DelegatedServiceAccountStrategy delegatedServiceAccountStrategy(CredentialsProperties properties,
+	DelegatedServiceAccountStrategy delegatedServiceAccountStrategy(ServiceAccountKeys keys,
 			TokenRequests tokenRequests, Clock clock) {
-		return new DelegatedServiceAccountStrategy(new ServiceAccountKeys(properties.getServiceAccounts()),
-				new DelegationAssertionSigner(clock, ASSERTION_LIFETIME), tokenRequests);
+		return new DelegatedServiceAccountStrategy(keys, new DelegationAssertionSigner(clock, ASSERTION_LIFETIME),
+				tokenRequests);
 	}
 
 	@Bean

@@ -42,6 +42,15 @@ class KeyFileTests {
 			.withMessage(broken + ": not a key");
 	}
 
+	@Test
+	void newWhenReadWhenUsedThenAMissingFileFailsOnlyWhenItsKeyIsAskedFor() throws Exception {
+		Path later = this.directory.resolve("later.pem");
+		KeyFile<String> key = new KeyFile<>(later, KeyFileTests::parse, KeyFile.Reading.WHEN_USED);
+		assertThatIllegalArgumentException().isThrownBy(key::get).withMessageContaining("cannot read " + later);
+		Files.writeString(later, "v1");
+		assertThat(key.get()).isEqualTo("key:v1");
+	}
+
 	private static String parse(String text) {
 		if (text.equals("broken")) {
 			throw new IllegalArgumentException("not a key");

@@ -99,6 +99,15 @@ final class ChartRendering {
 		return this.pod;
 	}
 
+	/**
+	 * The files of a rendered ConfigMap, as the pod would see them.
+	 * @param name the ConfigMap's name
+	 * @return its files' contents by file name
+	 */
+	Map<String, String> configMap(String name) {
+		return data(manifest("ConfigMap", name));
+	}
+
 	private String relocate(String content) {
 		return content.replace("/etc/edge-gateway/", this.root + "/etc/edge-gateway/");
 	}

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.edgegateway.app.support.DocExamples;
+import io.edgegateway.app.support.DocExamples.Setup;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.filters.credential.CredentialsProperties;
@@ -128,11 +128,10 @@ class ProviderDocsTests {
 		Path configuration = Files.writeString(dir.resolve(setup.name() + ".yaml"), setup.configuration());
 		Path routes = Files.createDirectories(dir.resolve("routes"));
 		Map<String, List<String>> routeIds = new LinkedHashMap<>();
-		for (int i = 0; i < setup.routeFiles().size(); i++) {
-			String file = setup.name() + "-routes-" + (i + 1) + ".yaml";
-			Files.writeString(routes.resolve(file), setup.routeFiles().get(i));
-			routeIds.put(file,
-					new RouteFileParser().parse(file, setup.routeFiles().get(i))
+		for (Map.Entry<String, String> file : setup.routeFiles().entrySet()) {
+			Files.writeString(routes.resolve(file.getKey()), file.getValue());
+			routeIds.put(file.getKey(),
+					new RouteFileParser().parse(file.getKey(), file.getValue())
 						.routes()
 						.stream()
 						.map(RouteDefinition::getId)
@@ -285,54 +284,6 @@ class ProviderDocsTests {
 			sources.addLast(source);
 		}
 		return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
-	}
-
-	/**
-	 * One gateway a page describes: a configuration example and the route files after it
-	 * (up to the next configuration example).
-	 *
-	 * @param name the page's name and the example's number, e.g. {@code okta-2}
-	 * @param configuration the configuration example
-	 * @param routeFiles the route-file examples that go with it
-	 */
-	record Setup(String name, String configuration, List<String> routeFiles) {
-
-		/**
-		 * The gateways a page describes, from its YAML blocks: a {@code routes:} block
-		 * belongs to the configuration block before it.
-		 * @param page the page
-		 * @return the gateways, in the page's order
-		 * @throws IOException if the page cannot be read
-		 */
-		static List<Setup> of(Path page) throws IOException {
-			String base = page.getFileName().toString().replaceFirst("\\.md$", "");
-			List<Setup> setups = new ArrayList<>();
-			String configuration = null;
-			List<String> routeFiles = new ArrayList<>();
-			for (String yaml : DocExamples.yamlBlocks(page)) {
-				if (yaml.startsWith("routes:")) {
-					assertThat(configuration).as("%s: a routes block before any configuration block", page).isNotNull();
-					routeFiles.add(yaml);
-				}
-				else {
-					if (configuration != null) {
-						setups.add(new Setup(base + "-" + (setups.size() + 1), configuration, List.copyOf(routeFiles)));
-					}
-					configuration = yaml;
-					routeFiles.clear();
-				}
-			}
-			if (configuration != null) {
-				setups.add(new Setup(base + "-" + (setups.size() + 1), configuration, List.copyOf(routeFiles)));
-			}
-			return setups;
-		}
-
-		@Override
-		public String toString() {
-			return this.name;
-		}
-
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import io.edgegateway.routes.RouteDefinitionValidator;
+import io.edgegateway.routes.metadata.RouteAuth;
 import io.edgegateway.routes.precedence.PrecedenceRouteDefinitionLocator;
 import io.edgegateway.routes.precedence.RouteSpaces;
 
@@ -139,9 +140,10 @@ public final class RouteFileChecker {
 			String prefix = at + "route '" + route.getId() + "': ";
 			route.getMetadata().put(PrecedenceRouteDefinitionLocator.ROUTE_FILE_METADATA, name);
 			this.validator.validate(route, defaultFilters).forEach((problem) -> problems.add(at + problem));
-			if (!this.requiredCredentialFilters.isEmpty() && route.getFilters()
-				.stream()
-				.noneMatch((filter) -> this.requiredCredentialFilters.contains(filter.getName()))) {
+			if (!this.requiredCredentialFilters.isEmpty() && !RouteAuth.isPublic(route.getMetadata())
+					&& route.getFilters()
+						.stream()
+						.noneMatch((filter) -> this.requiredCredentialFilters.contains(filter.getName()))) {
 				problems.add(prefix + "filters: a credential filter is required (one of "
 						+ new TreeSet<>(this.requiredCredentialFilters) + ")");
 			}

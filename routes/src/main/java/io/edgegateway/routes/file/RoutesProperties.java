@@ -32,8 +32,8 @@ public class RoutesProperties {
 
 	/**
 	 * Whether every route in a route file must declare a credential filter, so no route
-	 * reaches its upstream without the credential a platform team chose. Default
-	 * {@code false}.
+	 * reaches its upstream without the credential a platform team chose; a public route
+	 * ({@code metadata.auth: public}) has chosen none. Default {@code false}.
 	 */
 	private boolean requireCredential;
 

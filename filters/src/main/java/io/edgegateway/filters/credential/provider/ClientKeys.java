@@ -21,14 +21,30 @@ public final class ClientKeys {
 
 	private final Map<String, CredentialsProperties.ClientKey> configured;
 
+	private final KeyFile.Reading reading;
+
 	private final Map<String, KeyFile<JWK>> files = new ConcurrentHashMap<>();
 
+	/**
+	 * Keys whose files are read when a route needs them.
+	 * @param configured the keys by registration
+	 */
 	public ClientKeys(Map<String, CredentialsProperties.ClientKey> configured) {
-		this.configured = Map.copyOf(configured);
+		this(configured, KeyFile.Reading.NOW);
 	}
 
 	/**
-	 * Check that a registration's key is configured and readable.
+	 * Keys whose files are read when a route needs them or when they are first used.
+	 * @param configured the keys by registration
+	 * @param reading when their files are read
+	 */
+	public ClientKeys(Map<String, CredentialsProperties.ClientKey> configured, KeyFile.Reading reading) {
+		this.configured = Map.copyOf(configured);
+		this.reading = reading;
+	}
+
+	/**
+	 * Check that a registration's key is configured and, when read now, readable.
 	 * @param spec the route that needs it
 	 * @param registrationId the registration
 	 * @throws InvalidCredentialSpecException if it is not
@@ -66,7 +82,7 @@ public final class ClientKeys {
 			return new KeyFile<>(key.getPrivateKeyFile(), (pem) -> {
 				RSAPrivateCrtKey privateKey = PemKeys.rsaPrivateKey(pem);
 				return new RSAKey.Builder(PemKeys.rsaPublicKey(privateKey)).privateKey(privateKey).keyID(keyId).build();
-			});
+			}, this.reading);
 		});
 	}
 

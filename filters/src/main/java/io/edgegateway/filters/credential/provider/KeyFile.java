@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * A key read from a file and read again when the file changes (a rotated Kubernetes
  * Secret swaps the file behind a symlink), so keys rotate without a restart. A file that
  * turns unreadable keeps the last good key in use.
+ * <p>
+ * The gateway reads it {@link Reading#NOW when it is configured}, so a missing or broken
+ * key stops the route that needs it; the offline route validator reads it
+ * {@link Reading#WHEN_USED when it is first used} (never, since it mints nothing), so
+ * routes are checked against the configuration where the keys are not present.
  *
  * @param <T> the parsed key
  */
@@ -31,9 +36,21 @@ public final class KeyFile<T> {
 	 * @throws IllegalArgumentException if the file cannot be read or parsed
 	 */
 	public KeyFile(Path path, Function<String, T> parser) {
+		this(path, parser, Reading.NOW);
+	}
+
+	/**
+	 * Read a key file now or when its key is first used.
+	 * @param path the file
+	 * @param parser turns its text into a key, throwing {@link IllegalArgumentException}
+	 * if it cannot
+	 * @param reading when to read it
+	 * @throws IllegalArgumentException if it is read now and cannot be read or parsed
+	 */
+	public KeyFile(Path path, Function<String, T> parser, Reading reading) {
 		this.path = path;
 		this.parser = parser;
-		this.loaded = load(modified());
+		this.loaded = (reading == Reading.NOW) ? load(modified()) : null;
 	}
 
 	/**
@@ -85,6 +102,23 @@ public final class KeyFile<T> {
 		catch (IOException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * When a key file is read first.
+	 */
+	public enum Reading {
+
+		/**
+		 * When it is configured: a missing or broken file fails the route that needs it.
+		 */
+		NOW,
+
+		/**
+		 * When its key is first used: checking a route needs only the configuration.
+		 */
+		WHEN_USED
+
 	}
 
 	private record Loaded<T>(T key, @Nullable FileTime modified) {

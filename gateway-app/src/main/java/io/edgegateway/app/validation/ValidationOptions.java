@@ -1,0 +1,90 @@
+package io.edgegateway.app.validation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The validator's command line, in any order:
+ * {@code --validate <directory> [--config <file>]... [--format text|json]}, each option
+ * also as {@code --option=value}.
+ *
+ * @param directory the directory of route files
+ * @param configurations the gateway's configuration files, later ones overriding earlier
+ * ones
+ * @param format how findings are written
+ */
+record ValidationOptions(Path directory, List<Path> configurations, ReportFormat format) {
+
+	static final String VALIDATE = "--validate";
+
+	static final String USAGE = "usage: --validate <route-directory> [--config <gateway-config.yaml>]... "
+			+ "[--format text|json]";
+
+	private static final String CONFIG = "--config";
+
+	private static final String FORMAT = "--format";
+
+	ValidationOptions {
+		configurations = List.copyOf(configurations);
+	}
+
+	/**
+	 * Whether a command line asks for validation rather than for the gateway to serve.
+	 * @param args the command line
+	 * @return whether {@code --validate} is anywhere in it
+	 */
+	static boolean requested(String[] args) {
+		for (String arg : args) {
+			if (arg.equals(VALIDATE) || arg.startsWith(VALIDATE + "=")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Read a command line.
+	 * @param args the command line
+	 * @return the options
+	 * @throws IllegalArgumentException naming the option that is wrong
+	 */
+	static ValidationOptions parse(String[] args) {
+		Path directory = null;
+		List<Path> configurations = new ArrayList<>();
+		ReportFormat format = ReportFormat.TEXT;
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			String name = (arg.startsWith("--") && arg.contains("=")) ? arg.substring(0, arg.indexOf('=')) : arg;
+			String value = (name.length() < arg.length()) ? arg.substring(name.length() + 1) : null;
+			if (!name.equals(VALIDATE) && !name.equals(CONFIG) && !name.equals(FORMAT)) {
+				throw new IllegalArgumentException("unknown argument '" + arg + "'");
+			}
+			if (value == null) {
+				value = (i + 1 < args.length && !args[i + 1].startsWith("--")) ? args[++i] : null;
+			}
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " needs a value");
+			}
+			switch (name) {
+				case VALIDATE -> directory = once(directory, Path.of(value));
+				case CONFIG -> configurations.add(Path.of(value));
+				default -> format = ReportFormat.of(value);
+			}
+		}
+		if (directory == null) {
+			throw new IllegalArgumentException(VALIDATE + " <route-directory> is required");
+		}
+		return new ValidationOptions(directory, configurations, format);
+	}
+
+	private static Path once(@Nullable Path directory, Path value) {
+		if (directory != null) {
+			throw new IllegalArgumentException(VALIDATE + " is given twice: one route directory per run");
+		}
+		return value;
+	}
+
+}
