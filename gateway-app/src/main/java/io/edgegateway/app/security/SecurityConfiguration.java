@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.edgegateway.app.routing.RouteMatcher;
 import io.edgegateway.app.session.SessionCookieResolver;
+import io.edgegateway.app.session.SessionRevocation;
 import io.edgegateway.app.web.ProblemResponses;
 import io.edgegateway.app.web.UncheckpointedWebFilterChain;
 import io.edgegateway.filters.credential.CredentialService;
@@ -229,7 +230,7 @@ class SecurityConfiguration {
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
 			SignInRegistrations signIns, ReactiveClientRegistrationRepository registrations,
 			SameOriginRequestCache requestCache, UserAuthentication userAuthentication,
-			ObjectProvider<CredentialService> credentials, SignedInUserResolver users) {
+			ObjectProvider<CredentialService> credentials, SignedInUserResolver users, SessionRevocation revocation) {
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico")
 			.permitAll()
@@ -238,9 +239,13 @@ class SecurityConfiguration {
 		http.oauth2Login((login) -> login
 			.authorizationRequestResolver(
 					authorizationRequestResolver(registrations, properties.getAuthorizationParameters(), signIns))
-			.authenticationSuccessHandler(successHandler(requestCache)));
+			.authenticationSuccessHandler(new SessionDetailsRecorder(successHandler(requestCache), users)));
 		http.logout((logout) -> {
 			logout.logoutSuccessHandler(logoutSuccessHandler(registrations));
+			logout.logoutHandler((handlers) -> {
+				handlers.add(0, new AllSessionsLogoutHandler(revocation));
+				handlers.add(1, new SessionEndingLogoutHandler());
+			});
 			credentials.ifAvailable((service) -> logout
 				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, users))));
 		});

@@ -1,15 +1,23 @@
 package io.edgegateway.app.session;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.redis.RedisConfiguredCondition;
 import io.edgegateway.filters.redis.RedisNotConfiguredCondition;
 import io.lettuce.core.AbstractRedisClient;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -20,8 +28,10 @@ import org.springframework.data.redis.core.ReactiveRedisTemplate;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
 
 /**
@@ -37,6 +47,38 @@ class SessionConfiguration {
 	SessionCookieResolver sessionCookieResolver(ServerProperties server, SessionProperties properties) {
 		return new SessionCookieResolver(server.getReactive().getSession().getCookie(),
 				properties.getCookie().isHostPrefix());
+	}
+
+	@Bean
+	SessionRevocation sessionRevocation(UserSessions sessions, ObjectProvider<CredentialService> credentials,
+			Clock clock) {
+		CredentialService service = credentials.getIfAvailable();
+		Function<String, Mono<Void>> forgetTokens = (service != null) ? service::forgetUser : (userId) -> Mono.empty();
+		return new SessionRevocation(sessions, forgetTokens, new SessionAuditLog(clock));
+	}
+
+	@Bean
+	SessionsEndpoint sessionsEndpoint(UserSessions sessions, SessionRevocation revocation,
+			OAuth2ClientProperties clients) {
+		return new SessionsEndpoint(sessions, revocation, signInIssuers(clients));
+	}
+
+	/**
+	 * The issuers of the providers users sign in with (the registrations with the
+	 * authorization code grant).
+	 */
+	private static Set<String> signInIssuers(OAuth2ClientProperties clients) {
+		Set<String> issuers = new TreeSet<>();
+		clients.getRegistration().forEach((id, registration) -> {
+			if (AuthorizationGrantType.AUTHORIZATION_CODE.getValue().equals(registration.getAuthorizationGrantType())) {
+				String providerId = (registration.getProvider() != null) ? registration.getProvider() : id;
+				OAuth2ClientProperties.Provider provider = clients.getProvider().get(providerId);
+				if (provider != null && provider.getIssuerUri() != null) {
+					issuers.add(provider.getIssuerUri());
+				}
+			}
+		});
+		return issuers;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -78,17 +120,32 @@ class SessionConfiguration {
 					clock);
 		}
 
+		@Bean
+		RedisUserSessions userSessions(ReactiveRedisConnectionFactory connectionFactory,
+				TrackedRedisSessionRepository sessions, SessionProperties properties, Clock clock) {
+			return new RedisUserSessions(
+					new ReactiveRedisTemplate<>(connectionFactory, RedisSerializationContext.string()), sessions,
+					properties.getRedisNamespace(), clock);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(RedisNotConfiguredCondition.class)
 	static class InMemorySessions {
 
+		private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
 		@Bean
 		ReactiveMapSessionRepository sessionRepository(SessionProperties properties) {
-			ReactiveMapSessionRepository repository = new ReactiveMapSessionRepository(new ConcurrentHashMap<>());
+			ReactiveMapSessionRepository repository = new ReactiveMapSessionRepository(this.sessions);
 			repository.setDefaultMaxInactiveInterval(properties.getTimeout());
 			return repository;
+		}
+
+		@Bean
+		InMemoryUserSessions userSessions(ReactiveMapSessionRepository repository) {
+			return new InMemoryUserSessions(this.sessions, repository);
 		}
 
 	}

@@ -36,6 +36,15 @@ import org.springframework.session.ReactiveSessionRepository;
  * {@code sessionAttr:<name>}), so sessions survive an upgrade. A write is one script: the
  * changed fields, the removed ones and the expiry together, and only if the session still
  * exists, so a request that ends after a logout never brings its session back.
+ * <p>
+ * A signed-in user's session is also a member of two sorted sets ({@link SessionKeys}):
+ * one per user and one per provider session, scored by the session's expiry time. The
+ * same script writes them, so the index never names a session that was not written, and
+ * refreshes the score on every touch; expired members are removed by score when an index
+ * is written or read, and an index key expires with its latest member. A delete takes the
+ * session out of its index in one script too. This finds a user's sessions without a
+ * {@code SCAN} and without keyspace notifications (which Redis may drop, and which Spring
+ * Session's indexed repository needs to keep its index clean).
  */
 final class TrackedRedisSessionRepository implements ReactiveSessionRepository<TrackedSession> {
 
@@ -49,17 +58,38 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 
 	private static final String ATTRIBUTE_PREFIX = "sessionAttr:";
 
+	private static final String DETAILS_FIELD = ATTRIBUTE_PREFIX + SessionDetails.ATTRIBUTE;
+
 	/**
-	 * ARGV: create|update, expiry (ms), number of fields to set, the fields and values to
-	 * set, then the fields to remove.
+	 * KEYS: the session, then the index sets it belongs to. ARGV: create|update, idle
+	 * timeout (ms), now (ms), expiry (ms), the session id, the id it had before (or
+	 * empty), number of fields to set, the fields and values to set, then the fields to
+	 * remove.
 	 */
 	private static final RedisScript<Long> WRITE = RedisScript.of("""
 			if ARGV[1] == 'update' and redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-			local last = 3 + 2 * tonumber(ARGV[3])
-			redis.call('HSET', KEYS[1], unpack(ARGV, 4, last))
+			local last = 7 + 2 * tonumber(ARGV[7])
+			redis.call('HSET', KEYS[1], unpack(ARGV, 8, last))
 			if #ARGV > last then redis.call('HDEL', KEYS[1], unpack(ARGV, last + 1)) end
 			redis.call('PEXPIRE', KEYS[1], ARGV[2])
+			local now = tonumber(ARGV[3])
+			for i = 2, #KEYS do
+				redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
+				if ARGV[6] ~= '' then redis.call('ZREM', KEYS[i], ARGV[6]) end
+				redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5])
+				local latest = redis.call('ZRANGE', KEYS[i], -1, -1, 'WITHSCORES')
+				redis.call('PEXPIRE', KEYS[i], math.max(1, tonumber(latest[2]) - now))
+			end
 			return 1
+			""", Long.class);
+
+	/**
+	 * KEYS: the session, then the index sets it belongs to. ARGV: the session id.
+	 */
+	private static final RedisScript<Long> DELETE = RedisScript.of("""
+			local deleted = redis.call('DEL', KEYS[1])
+			for i = 2, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
+			return deleted
 			""", Long.class);
 
 	private final ReactiveRedisTemplate<String, Object> sessions;
@@ -70,7 +100,7 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 
 	private final LocalSessionCache cache;
 
-	private final String keyPrefix;
+	private final SessionKeys keys;
 
 	private final Duration timeout;
 
@@ -96,7 +126,7 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 		this.scripts = scripts;
 		this.values = values;
 		this.cache = cache;
-		this.keyPrefix = namespace + ":sessions:";
+		this.keys = new SessionKeys(namespace);
 		this.timeout = timeout;
 		this.touchInterval = touchInterval;
 		this.clock = clock;
@@ -163,13 +193,35 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 				remove.add(text(ATTRIBUTE_PREFIX + name));
 			}
 		});
-		List<ByteBuffer> args = new ArrayList<>(3 + set.size() + remove.size());
+		Instant now = this.clock.instant();
+		Instant expiry = session.getLastAccessedTime().plus(session.getMaxInactiveInterval());
+		List<ByteBuffer> args = new ArrayList<>(7 + set.size() + remove.size());
 		args.add(text(session.isNew() ? "create" : "update"));
 		args.add(text(Long.toString(session.getMaxInactiveInterval().toMillis())));
+		args.add(text(Long.toString(now.toEpochMilli())));
+		args.add(text(Long.toString(expiry.toEpochMilli())));
+		args.add(text(session.getId()));
+		args.add(text(session.idChanged() ? session.storedId() : ""));
 		args.add(text(Integer.toString(set.size() / 2)));
 		args.addAll(set);
 		args.addAll(remove);
-		return this.scripts.execute(WRITE, List.of(text(key(session.getId()))), args).then();
+		List<ByteBuffer> keys = keys(session.getId(), session.getAttribute(SessionDetails.ATTRIBUTE));
+		return this.scripts.execute(WRITE, keys, args).then();
+	}
+
+	/**
+	 * The session's key, then the index sets a session with these details belongs to.
+	 */
+	private List<ByteBuffer> keys(String id, @Nullable SessionDetails details) {
+		List<ByteBuffer> keys = new ArrayList<>(3);
+		keys.add(text(key(id)));
+		if (details != null) {
+			keys.add(text(this.keys.user(details.issuer(), details.subject())));
+			if (details.sid() != null) {
+				keys.add(text(this.keys.providerSession(details.issuer(), details.sid())));
+			}
+		}
+		return keys;
 	}
 
 	private void field(List<ByteBuffer> set, String name, Object value) {
@@ -228,11 +280,18 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 	@Override
 	public Mono<Void> deleteById(String id) {
 		this.cache.invalidate(id);
-		return this.sessions.delete(key(id)).doFinally((signal) -> this.cache.invalidate(id)).then();
+		return this.sessions.<String, Object>opsForHash()
+			.get(key(id), DETAILS_FIELD)
+			.ofType(SessionDetails.class)
+			.onErrorResume(SerializationException.class, (ex) -> Mono.empty())
+			.map((details) -> keys(id, details))
+			.defaultIfEmpty(keys(id, null))
+			.flatMap((keys) -> this.scripts.execute(DELETE, keys, List.of(text(id))).then())
+			.doFinally((signal) -> this.cache.invalidate(id));
 	}
 
 	private String key(String id) {
-		return this.keyPrefix + id;
+		return this.keys.session(id);
 	}
 
 }

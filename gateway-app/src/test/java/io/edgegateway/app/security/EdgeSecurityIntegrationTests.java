@@ -432,6 +432,11 @@ class EdgeSecurityIntegrationTests {
 							.forEach((field, value) -> values.add(new String(field, StandardCharsets.ISO_8859_1) + "="
 									+ new String(value, StandardCharsets.ISO_8859_1)));
 					}
+					else if ("zset".equals(connection.sync().type(key))) {
+						connection.sync()
+							.zrange(key, 0, -1)
+							.forEach((member) -> values.add(new String(member, StandardCharsets.ISO_8859_1)));
+					}
 					else {
 						byte[] value = connection.sync().get(key);
 						values.add((value != null) ? new String(value, StandardCharsets.ISO_8859_1) : "");

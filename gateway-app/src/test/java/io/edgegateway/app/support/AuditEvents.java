@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.edgegateway.filters.audit.LoggingAuditEventWriter;
+import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Reads the audit events a gateway in this JVM writes, from the logging system, as an
@@ -62,11 +62,16 @@ public final class AuditEvents {
 	 * @return the route's events
 	 */
 	public List<Map<String, Object>> forRoute(String routeId, int expected) {
-		AtomicReference<List<Map<String, Object>>> events = new AtomicReference<>(parse(routeId));
+		return await(() -> parse(routeId), expected);
+	}
+
+	private static List<Map<String, Object>> await(Supplier<List<Map<String, Object>>> read, int expected) {
+		AtomicReference<List<Map<String, Object>>> events = new AtomicReference<>(read.get());
 		try {
-			await().atMost(Duration.ofSeconds(5))
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
 				.pollInterval(Duration.ofMillis(10))
-				.until(() -> events.updateAndGet((previous) -> parse(routeId)).size() >= expected);
+				.until(() -> events.updateAndGet((previous) -> read.get()).size() >= expected);
 		}
 		catch (ConditionTimeoutException ex) {
 			// fewer than expected: the caller's assertion says which are missing
@@ -74,11 +79,30 @@ public final class AuditEvents {
 		return events.get();
 	}
 
-	@SuppressWarnings("unchecked")
+	/**
+	 * The events of one type ({@code event}, e.g. {@code session_revoked}) about one user
+	 * written since {@link #start()}, once there are as many as expected, or after 5
+	 * seconds.
+	 * @param type the event type
+	 * @param userId the user
+	 * @param expected how many events to wait for
+	 * @return the events
+	 */
+	public List<Map<String, Object>> ofType(String type, String userId, int expected) {
+		return await(
+				() -> parse("event", type).stream().filter((event) -> userId.equals(event.get("user_id"))).toList(),
+				expected);
+	}
+
 	private List<Map<String, Object>> parse(String routeId) {
+		return parse("route_id", routeId);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> parse(String field, String value) {
 		return this.lines.stream()
 			.map((line) -> (Map<String, Object>) JSON.readValue(line, Map.class))
-			.filter((event) -> routeId.equals(event.get("route_id")))
+			.filter((event) -> value.equals(event.get(field)))
 			.toList();
 	}
 

@@ -1,0 +1,320 @@
+package io.edgegateway.app.session;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.edgegateway.app.support.AuditEvents;
+import io.edgegateway.app.support.Echo;
+import io.edgegateway.app.support.GatewayInstance;
+import io.edgegateway.app.support.TestBrowser;
+import io.edgegateway.app.support.TestServers;
+import io.edgegateway.filters.support.RedisSupport;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session index, revocation and sign-out everywhere over two replicas on one real
+ * Redis: a user's sessions are listed on the management port without a token, a revoked
+ * session's cookie is refused on the other replica within a second, {@code POST
+ * /logout?scope=all} (CSRF-protected) ends every session of the user's, each revocation
+ * is an audit event, and the index follows logouts and expiry.
+ */
+class SessionRevocationIntegrationTests {
+
+	private static final String NAMESPACE = GatewayInstance.newNamespace();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static GatewayInstance first;
+
+	private static GatewayInstance second;
+
+	private static RedisClient redisClient;
+
+	private static StatefulRedisConnection<String, String> redis;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final AuditEvents audit = new AuditEvents();
+
+	private final String user = "load-" + ThreadLocalRandom.current().nextInt(1, 100_000);
+
+	@BeforeAll
+	static void startReplicas() {
+		String idp = TestServers.idp().issuer();
+		String upstream = TestServers.upstream().uri().toString();
+		first = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
+		second = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
+		redisClient = RedisClient.create(RedisSupport.redis().url());
+		redis = redisClient.connect();
+	}
+
+	@AfterAll
+	static void stopReplicas() {
+		first.close();
+		second.close();
+		redis.close();
+		redisClient.shutdown();
+	}
+
+	@BeforeEach
+	void startAudit() {
+		this.audit.start();
+	}
+
+	@AfterEach
+	void stopAudit() {
+		this.audit.stop();
+	}
+
+	@Test
+	void twoSignInsFromTwoBrowsersThenBothListedOnEitherReplicaWithoutAToken() {
+		TestBrowser laptop = signIn(first);
+		TestBrowser phone = signIn(second);
+		String laptopSession = laptop.cookie("EDGE_SESSION").orElseThrow();
+		String phoneSession = phone.cookie("EDGE_SESSION").orElseThrow();
+		HttpResponse<String> listed = management(first, "GET", "/actuator/sessions?subject=" + this.user);
+		assertThat(listed.statusCode()).isEqualTo(200);
+		List<Map<String, Object>> sessions = sessions(listed);
+		assertThat(sessions).hasSize(2);
+		assertThat(sessions).extracting((session) -> session.get("handle"))
+			.containsExactlyInAnyOrder(SessionKeys.hash(laptopSession), SessionKeys.hash(phoneSession));
+		assertThat(sessions).allSatisfy((session) -> {
+			assertThat(session).containsEntry("issuer", TestServers.idp().issuer())
+				.containsEntry("subject", this.user)
+				.containsEntry("clientAddress", "127.0.0.1")
+				.containsKeys("created", "lastSeen", "expires", "userAgent");
+			assertThat((String) session.get("userAgent")).startsWith("Java-http-client");
+		});
+		assertThat(listed.body()).doesNotContain(laptopSession)
+			.doesNotContain(phoneSession)
+			.doesNotContain("eyJ")
+			.doesNotContainIgnoringCase("token");
+		HttpResponse<String> withIssuer = management(second, "GET",
+				"/actuator/sessions?issuer=" + TestServers.idp().issuer() + "&subject=" + this.user);
+		assertThat(sessions(withIssuer)).hasSize(2);
+		assertThat(redis.sync().zrange(userIndex(), 0, -1)).containsExactlyInAnyOrder(laptopSession, phoneSession);
+		assertThat(redis.sync().pttl(userIndex())).isPositive();
+	}
+
+	@Test
+	void sessionsFoundByTheProvidersSessionId() {
+		TestBrowser browser = signIn(first);
+		String session = browser.cookie("EDGE_SESSION").orElseThrow();
+		UserSessions index = first.context().getBean(UserSessions.class);
+		UserSession found = index.findByUser(TestServers.idp().issuer(), this.user).blockFirst();
+		assertThat(found).isNotNull();
+		assertThat(found.id()).isEqualTo(session);
+		assertThat(found.details().sid()).as("the provider's sid in the ID token").isNotBlank();
+		assertThat(second.context()
+			.getBean(UserSessions.class)
+			.findByProviderSession(TestServers.idp().issuer(), found.details().sid())
+			.map(UserSession::id)
+			.collectList()
+			.block()).containsExactly(session);
+	}
+
+	@Test
+	void revokeOneOnReplicaAThenItsCookieRefusedOnReplicaBWithinASecondAndTheOtherServed() {
+		String revoked = signIn(first).cookie("EDGE_SESSION").orElseThrow();
+		String kept = signIn(first).cookie("EDGE_SESSION").orElseThrow();
+		assertThat(userAt(second, revoked)).isEqualTo(this.user);
+		assertThat(userAt(second, kept)).isEqualTo(this.user);
+		long start = System.nanoTime();
+		HttpResponse<String> revocation = management(first, "DELETE",
+				"/actuator/sessions?subject=" + this.user + "&handle=" + SessionKeys.hash(revoked));
+		assertThat(revocation.statusCode()).isEqualTo(200);
+		assertThat(revocation.body()).contains("\"revoked\":1");
+		long latency = millisUntilRefused(second, start, revoked);
+		System.out.println("Revocation latency (revoked on replica A, refused on replica B): " + latency + " ms");
+		assertThat(latency).isLessThan(1000);
+		assertThat(status(first, revoked)).isEqualTo(401);
+		assertThat(userAt(second, kept)).isEqualTo(this.user);
+		assertThat(redis.sync().zrange(userIndex(), 0, -1)).containsExactly(kept);
+		List<Map<String, Object>> events = this.audit.ofType("session_revoked", this.user, 1);
+		assertThat(events).singleElement()
+			.satisfies((event) -> assertThat(event).containsEntry("issuer", TestServers.idp().issuer())
+				.containsEntry("session", SessionKeys.hash(revoked))
+				.containsEntry("actor", "operator")
+				.containsEntry("reason", "revoked_by_operator")
+				.containsKeys("time", "request_id"));
+		assertThat(events.toString()).doesNotContain(revoked);
+	}
+
+	@Test
+	void revokeAllThenEverySessionOfTheUserRefusedAndTheIndexEmpty() {
+		String one = signIn(first).cookie("EDGE_SESSION").orElseThrow();
+		String two = signIn(second).cookie("EDGE_SESSION").orElseThrow();
+		String someoneElse = signIn(first, "alice").cookie("EDGE_SESSION").orElseThrow();
+		HttpResponse<String> revocation = management(second, "DELETE", "/actuator/sessions?subject=" + this.user);
+		assertThat(revocation.body()).contains("\"revoked\":2");
+		assertThat(millisUntilRefused(first, System.nanoTime(), one)).isLessThan(1000);
+		assertThat(millisUntilRefused(first, System.nanoTime(), two)).isLessThan(1000);
+		assertThat(status(second, one)).isEqualTo(401);
+		assertThat(userAt(first, someoneElse)).isEqualTo("alice");
+		assertThat(sessions(management(first, "GET", "/actuator/sessions?subject=" + this.user))).isEmpty();
+		assertThat(redis.sync().exists(userIndex())).isZero();
+		assertThat(this.audit.ofType("session_revoked", this.user, 2)).hasSize(2);
+	}
+
+	@Test
+	void revokeWithAnUnknownHandleThenNothingRevoked() {
+		String session = signIn(first).cookie("EDGE_SESSION").orElseThrow();
+		HttpResponse<String> revocation = management(first, "DELETE",
+				"/actuator/sessions?subject=" + this.user + "&handle=" + SessionKeys.hash("not-a-session"));
+		assertThat(revocation.body()).contains("\"revoked\":0");
+		assertThat(userAt(second, session)).isEqualTo(this.user);
+	}
+
+	@Test
+	void logoutEverywhereWithoutCsrfThen403AndWithCsrfEndsEverySession() {
+		TestBrowser laptop = signIn(first);
+		TestBrowser phone = signIn(second);
+		String laptopSession = laptop.cookie("EDGE_SESSION").orElseThrow();
+		String phoneSession = phone.cookie("EDGE_SESSION").orElseThrow();
+		assertThat(laptop.post(first.url() + "/logout?scope=all", "").statusCode()).isEqualTo(403);
+		assertThat(userAt(second, phoneSession)).isEqualTo(this.user);
+		assertThat(userAt(second, laptopSession)).isEqualTo(this.user);
+		HttpResponse<String> logout = laptop.post(first.url() + "/logout?scope=all", "", "X-XSRF-TOKEN",
+				laptop.cookie("XSRF-TOKEN").orElseThrow());
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(TestBrowser.location(logout).toString()).startsWith(TestServers.idp().issuer() + "/connect/logout");
+		assertThat(millisUntilRefused(second, System.nanoTime(), phoneSession)).isLessThan(1000);
+		assertThat(millisUntilRefused(second, System.nanoTime(), laptopSession)).isLessThan(1000);
+		assertThat(redis.sync().exists(userIndex())).isZero();
+		List<Map<String, Object>> events = this.audit.ofType("session_revoked", this.user, 2);
+		assertThat(events).hasSize(2)
+			.allSatisfy((event) -> assertThat(event).containsEntry("actor", "user")
+				.containsEntry("reason", "logout_everywhere"));
+		assertThat(events).extracting((event) -> event.get("request_id")).doesNotContainNull();
+	}
+
+	@Test
+	void normalLogoutThenOnlyThatSessionLeavesTheIndex() {
+		TestBrowser laptop = signIn(first);
+		String phoneSession = signIn(second).cookie("EDGE_SESSION").orElseThrow();
+		HttpResponse<String> logout = laptop.post(first.url() + "/logout", "", "X-XSRF-TOKEN",
+				laptop.cookie("XSRF-TOKEN").orElseThrow());
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(redis.sync().zrange(userIndex(), 0, -1)).containsExactly(phoneSession);
+		assertThat(sessions(management(second, "GET", "/actuator/sessions?subject=" + this.user)))
+			.extracting((session) -> session.get("handle"))
+			.containsExactly(SessionKeys.hash(phoneSession));
+		assertThat(userAt(second, phoneSession)).isEqualTo(this.user);
+	}
+
+	@Test
+	void expiredSessionThenGoneFromTheListingAndTheIndex() throws Exception {
+		Map<String, Object> shortSessions = GatewayInstance.redisSessions(GatewayInstance.newNamespace());
+		shortSessions.put("edge.session.timeout", "2s");
+		shortSessions.put("edge.session.touch-interval", "1s");
+		String namespace = (String) shortSessions.get("edge.session.redis-namespace");
+		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
+				TestServers.upstream().uri().toString(), shortSessions)) {
+			String session = signIn(gateway).cookie("EDGE_SESSION").orElseThrow();
+			String index = new SessionKeys(namespace).user(TestServers.idp().issuer(), this.user);
+			assertThat(redis.sync().zrange(index, 0, -1)).containsExactly(session);
+			assertThat(redis.sync().pttl(index)).isBetween(1L, 2000L);
+			Thread.sleep(2500);
+			assertThat(status(gateway, session)).isEqualTo(401);
+			assertThat(sessions(management(gateway, "GET", "/actuator/sessions?subject=" + this.user))).isEmpty();
+			assertThat(redis.sync().exists(index)).isZero();
+		}
+	}
+
+	@Test
+	void withoutRedisThenTheSameListingAndRevocation() {
+		try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
+				TestServers.upstream().uri().toString(), Map.of())) {
+			String one = signIn(gateway).cookie("EDGE_SESSION").orElseThrow();
+			String two = signIn(gateway).cookie("EDGE_SESSION").orElseThrow();
+			List<Map<String, Object>> sessions = sessions(
+					management(gateway, "GET", "/actuator/sessions?subject=" + this.user));
+			assertThat(sessions).extracting((session) -> session.get("handle"))
+				.containsExactlyInAnyOrder(SessionKeys.hash(one), SessionKeys.hash(two));
+			HttpResponse<String> revocation = management(gateway, "DELETE",
+					"/actuator/sessions?subject=" + this.user + "&handle=" + SessionKeys.hash(one));
+			assertThat(revocation.body()).contains("\"revoked\":1");
+			assertThat(status(gateway, one)).isEqualTo(401);
+			assertThat(userAt(gateway, two)).isEqualTo(this.user);
+		}
+	}
+
+	private TestBrowser signIn(GatewayInstance gateway) {
+		return signIn(gateway, this.user);
+	}
+
+	private static TestBrowser signIn(GatewayInstance gateway, String user) {
+		TestBrowser browser = new TestBrowser();
+		String password = user.startsWith("load-") ? "load-password" : user + "-password";
+		assertThat(browser.signIn(gateway.url() + "/", user, password).statusCode()).isEqualTo(200);
+		return browser;
+	}
+
+	private String userIndex() {
+		return new SessionKeys(NAMESPACE).user(TestServers.idp().issuer(), this.user);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> sessions(HttpResponse<String> listing) {
+		assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+		return JSON.readValue(listing.body(), List.class);
+	}
+
+	private HttpResponse<String> management(GatewayInstance gateway, String method, String path) {
+		return send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
+	private String userAt(GatewayInstance gateway, String session) {
+		HttpResponse<String> response = get(gateway, session);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return Echo.of(response).header("X-User-Id").get(0);
+	}
+
+	private int status(GatewayInstance gateway, String session) {
+		return get(gateway, session).statusCode();
+	}
+
+	/**
+	 * Milliseconds from {@code start} until the replica refuses the session's cookie.
+	 */
+	private long millisUntilRefused(GatewayInstance gateway, long start, String session) {
+		while (status(gateway, session) != 401) {
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		}
+		return Duration.ofNanos(System.nanoTime() - start).toMillis();
+	}
+
+	private HttpResponse<String> get(GatewayInstance gateway, String session) {
+		return send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/sessions"))
+			.header("Cookie", "EDGE_SESSION=" + session)
+			.header("Accept", "application/json")
+			.build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
