@@ -7,6 +7,7 @@ import io.edgegateway.routes.StartupRouteValidation;
 import io.edgegateway.routes.file.RouteFileChecker;
 import io.edgegateway.routes.file.RouteFilesLocator;
 import io.edgegateway.routes.file.RoutesProperties;
+import io.edgegateway.routes.precedence.RoutePrecedence;
 import io.edgegateway.routes.precedence.RoutePrecedencePostProcessor;
 import io.edgegateway.routes.precedence.RouteSpaces;
 
@@ -27,7 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Wires route validation.
+ * Wires route validation and the precedence order of every route.
  */
 @AutoConfiguration(after = GatewayAutoConfiguration.class)
 @ConditionalOnBean(RouteDefinitionLocator.class)
@@ -48,8 +49,14 @@ class RoutesAutoConfiguration {
 	}
 
 	@Bean
-	static RoutePrecedencePostProcessor routePrecedencePostProcessor(ObjectProvider<RouteSpaces> spaces) {
-		return new RoutePrecedencePostProcessor(spaces);
+	@ConditionalOnMissingBean
+	RoutePrecedence routePrecedence(RouteSpaces spaces) {
+		return new RoutePrecedence(spaces);
+	}
+
+	@Bean
+	static RoutePrecedencePostProcessor routePrecedencePostProcessor(ObjectProvider<RoutePrecedence> precedence) {
+		return new RoutePrecedencePostProcessor(precedence);
 	}
 
 	@Bean
