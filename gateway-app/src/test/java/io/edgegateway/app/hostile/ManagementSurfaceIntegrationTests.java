@@ -29,7 +29,8 @@ class ManagementSurfaceIntegrationTests {
 
 	static Stream<String> actuatorPaths() {
 		return Stream.of("/actuator", "/actuator/env", "/actuator/health", "/actuator/gateway/routes",
-				"/actuator/heapdump", "/actuator/prometheus", "/actuator/routefiles", "/actuator/shutdown");
+				"/actuator/heapdump", "/actuator/prometheus", "/actuator/routefiles", "/actuator/routeexplain",
+				"/actuator/shutdown");
 	}
 
 	@ParameterizedTest

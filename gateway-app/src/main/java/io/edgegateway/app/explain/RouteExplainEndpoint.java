@@ -1,0 +1,84 @@
+package io.edgegateway.app.explain;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.edgegateway.routes.explain.RequestDescription;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.http.HttpMethod;
+
+/**
+ * {@code GET /actuator/routeexplain} on the management port: explains the gateway's
+ * routing decision for a request and a user's claims ({@link RouteExplainer}), given as
+ * query parameters, the claims and headers as JSON objects. It calls no upstream and no
+ * identity provider.
+ */
+@Endpoint(id = "routeexplain")
+public class RouteExplainEndpoint {
+
+	private final RouteExplainer explainer;
+
+	private final JsonMapper json;
+
+	public RouteExplainEndpoint(RouteExplainer explainer, JsonMapper json) {
+		this.explainer = explainer;
+		this.json = json;
+	}
+
+	/**
+	 * Explain a routing decision.
+	 * @param method the method, {@code GET} when absent
+	 * @param host the {@code Host} header, absent for none
+	 * @param path the path as sent, optionally with a query string
+	 * @param headers further headers, a JSON object: a value or a list of values per name
+	 * @param claims the user's claims, a JSON object, as a verified token would carry
+	 * them; absent for a request without a user
+	 * @return the explanation
+	 */
+	@ReadOperation
+	public Mono<RouteExplanation> explain(@Nullable String method, @Nullable String host, String path,
+			@Nullable String headers, @Nullable String claims) {
+		try {
+			RequestDescription request = new RequestDescription(HttpMethod.valueOf((method != null) ? method : "GET"),
+					host, path, values(object("headers", headers)));
+			return this.explainer.explain(request, object("claims", claims));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> object(String parameter, @Nullable String text) {
+		if (text == null) {
+			return Map.of();
+		}
+		try {
+			Map<String, Object> object = this.json.readValue(text, Map.class);
+			return (object != null) ? object : Map.of();
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(parameter + ": not a JSON object: " + ex.getOriginalMessage());
+		}
+	}
+
+	/**
+	 * Header values as JSON gives them, one or a list per name.
+	 */
+	private static Map<String, List<String>> values(Map<String, Object> values) {
+		Map<String, List<String>> lists = new LinkedHashMap<>();
+		values.forEach((name, value) -> lists.put(name, (value instanceof Collection<?> many)
+				? many.stream().map(String::valueOf).toList() : List.of(String.valueOf(value))));
+		return lists;
+	}
+
+}
