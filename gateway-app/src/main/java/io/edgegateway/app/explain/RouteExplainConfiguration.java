@@ -28,8 +28,8 @@ class RouteExplainConfiguration {
 			ConfigurationService configurationService, ObjectProvider<JwtAuthenticationConverter> jwtAuthentication,
 			SignedInUserResolver users, IdentityClaimsProperties claims, GatewayProperties gateway) {
 		return new RouteExplainer(routes, new RouteFiltersExplainer(filters, configurationService),
-				new ClaimsUsers(jwtAuthentication.getIfAvailable(JwtAuthenticationConverter::new), users),
-				claims.getUserId(), gateway::getDefaultFilters);
+				jwtAuthentication.getIfAvailable(JwtAuthenticationConverter::new), users, claims.getUserId(),
+				gateway::getDefaultFilters);
 	}
 
 	@Bean

@@ -1,11 +1,7 @@
 package io.edgegateway.app.explain;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import io.edgegateway.routes.explain.RequestDescription;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -14,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
-import org.springframework.http.HttpMethod;
 
 /**
  * {@code GET /actuator/routeexplain} on the management port: explains the gateway's
@@ -48,9 +43,8 @@ public class RouteExplainEndpoint {
 	public Mono<RouteExplanation> explain(@Nullable String method, @Nullable String host, String path,
 			@Nullable String headers, @Nullable String claims) {
 		try {
-			RequestDescription request = new RequestDescription(HttpMethod.valueOf((method != null) ? method : "GET"),
-					host, path, values(object("headers", headers)));
-			return this.explainer.explain(request, object("claims", claims));
+			return this.explainer
+				.explain(ExplainRequest.of(method, host, path, object("headers", headers), object("claims", claims)));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
@@ -69,16 +63,6 @@ public class RouteExplainEndpoint {
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(parameter + ": not a JSON object: " + ex.getOriginalMessage());
 		}
-	}
-
-	/**
-	 * Header values as JSON gives them, one or a list per name.
-	 */
-	private static Map<String, List<String>> values(Map<String, Object> values) {
-		Map<String, List<String>> lists = new LinkedHashMap<>();
-		values.forEach((name, value) -> lists.put(name, (value instanceof Collection<?> many)
-				? many.stream().map(String::valueOf).toList() : List.of(String.valueOf(value))));
-		return lists;
 	}
 
 }

@@ -14,9 +14,11 @@ import io.edgegateway.filters.explain.FiltersExplanation;
 import io.edgegateway.filters.explain.RouteFiltersExplainer;
 import io.edgegateway.filters.user.IdentityClaims;
 import io.edgegateway.filters.user.SignedInUser;
+import io.edgegateway.filters.user.SignedInUserResolver;
 import io.edgegateway.routes.explain.RequestDescription;
 import io.edgegateway.routes.explain.RouteMatch;
 import io.edgegateway.routes.explain.RouteMatchExplainer;
+import io.edgegateway.routes.metadata.RouteAuth;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +31,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
  * Explains a routing decision for a described request and a user's claims, the way the
@@ -36,8 +39,8 @@ import org.springframework.security.core.GrantedAuthority;
  * claims make ({@link ClaimsUsers}), the route that answers and why
  * ({@link RouteMatchExplainer}), and what its filters would do
  * ({@link RouteFiltersExplainer}); then what the gateway would answer, checked in the
- * order a request meets the checks: a signed-in user (every proxied request needs one), a
- * route, the access rules.
+ * order a request meets the checks: a signed-in user (every request needs one but for a
+ * public route's, which is served without reading one), a route, the access rules.
  */
 public final class RouteExplainer {
 
@@ -51,39 +54,55 @@ public final class RouteExplainer {
 
 	private final Supplier<List<FilterDefinition>> defaultFilters;
 
-	RouteExplainer(RouteMatchExplainer routes, RouteFiltersExplainer filters, ClaimsUsers users, String userIdClaim,
+	/**
+	 * Create an explainer.
+	 * @param routes explains which route answers
+	 * @param filters explains what a route's filters would do
+	 * @param authentication turns a token's claims into the authentication, as the
+	 * gateway's bearer filter does
+	 * @param users resolves the signed-in user, as the gateway does
+	 * @param userIdClaim the claim that names the user
+	 * ({@code edge.identity.claims.user-id})
+	 * @param defaultFilters the gateway's default filters
+	 */
+	public RouteExplainer(RouteMatchExplainer routes, RouteFiltersExplainer filters,
+			JwtAuthenticationConverter authentication, SignedInUserResolver users, String userIdClaim,
 			Supplier<List<FilterDefinition>> defaultFilters) {
 		this.routes = routes;
 		this.filters = filters;
-		this.users = users;
+		this.users = new ClaimsUsers(authentication, users);
 		this.userIdClaim = userIdClaim;
 		this.defaultFilters = defaultFilters;
 	}
 
 	/**
 	 * Explain the decision for a request.
-	 * @param request the request
-	 * @param claims the user's claims, as a verified token would carry them; empty for a
-	 * request without a user
+	 * @param explained the request and its user's claims
 	 * @return the explanation
 	 * @throws IllegalArgumentException if the request makes no request URI or a claim has
 	 * the wrong type
 	 */
-	public Mono<RouteExplanation> explain(RequestDescription request, Map<String, Object> claims) {
+	public Mono<RouteExplanation> explain(ExplainRequest explained) {
+		RequestDescription request = explained.request();
+		Map<String, Object> claims = explained.claims();
 		Optional<SignedInUser> user = this.users.from(claims);
 		return this.routes.explain(request).map((match) -> explain(request, claims, user.orElse(null), match));
 	}
 
 	private RouteExplanation explain(RequestDescription request, Map<String, Object> claims,
-			@Nullable SignedInUser user, RouteMatch match) {
+			@Nullable SignedInUser signedIn, RouteMatch match) {
 		Route route = match.route();
 		RouteDefinition definition = match.definition();
+		boolean open = route != null && RouteAuth.isPublic(route.getMetadata());
+		// A public route's request is served without reading a user: its filters see
+		// none.
+		SignedInUser user = open ? null : signedIn;
 		FiltersExplanation filters = (route != null && definition != null)
 				? this.filters.explain(route.getId(), filtersOf(definition), headers(request), user)
 				: new FiltersExplanation(List.of(), List.of(), null);
 		return new RouteExplanation(
 				new RouteExplanation.Request(request.method().name(), request.host(), request.path()),
-				decision(request, claims, user, route, filters), user(user),
+				decision(request, claims, user, route, open, filters), user(user),
 				(route != null) ? matched(route, definition) : null,
 				match.beaten()
 					.stream()
@@ -96,13 +115,13 @@ public final class RouteExplainer {
 	}
 
 	/**
-	 * What the gateway answers, in the order a request meets the checks: the security
-	 * chain wants a user before any route is looked up, then a route, then each access
-	 * rule in turn.
+	 * What the gateway answers, in the order a request meets the checks: a public route
+	 * needs no user; any other request needs one before any route is looked up; then a
+	 * route, then each access rule in turn.
 	 */
 	private RouteExplanation.Decision decision(RequestDescription request, Map<String, Object> claims,
-			@Nullable SignedInUser user, @Nullable Route route, FiltersExplanation filters) {
-		if (user == null) {
+			@Nullable SignedInUser user, @Nullable Route route, boolean open, FiltersExplanation filters) {
+		if (user == null && !open) {
 			return new RouteExplanation.Decision("sign-in", HttpStatus.UNAUTHORIZED.value(), claims.isEmpty()
 					? "No claims: every proxied request needs a signed-in user (a browser session or a bearer token)"
 					: "The claims have no '" + this.userIdClaim
@@ -126,8 +145,10 @@ public final class RouteExplainer {
 			}
 		}
 		List<CredentialSpec> credentials = filters.credentials();
-		return new RouteExplanation.Decision("proxied", null, "Proxied to " + route.getUri()
-				+ (credentials.isEmpty() ? "" : " with " + credentials.get(0).mode().upstreamReceives()));
+		return new RouteExplanation.Decision("proxied", null,
+				"Proxied to " + route.getUri()
+						+ (open ? ", a public route (metadata.auth: public): no user is read" : "")
+						+ (credentials.isEmpty() ? "" : " with " + credentials.get(0).mode().upstreamReceives()));
 	}
 
 	private List<FilterDefinition> filtersOf(RouteDefinition definition) {

@@ -79,6 +79,15 @@ class RouteExplainIntegrationTests {
 			      - TokenRelay
 			""";
 
+	private static final String STATUS = """
+			routes:
+			  - id: status
+			    uri: %1$s
+			    predicates: [ "Path=/status/**" ]
+			    metadata:
+			      auth: public
+			""";
+
 	@TempDir
 	static Path routes;
 
@@ -96,6 +105,7 @@ class RouteExplainIntegrationTests {
 		Files.writeString(routes.resolve("finance.yaml"), FINANCE.formatted(upstream));
 		Files.writeString(routes.resolve("orders.yaml"), ORDERS.formatted(upstream));
 		Files.writeString(routes.resolve("reports.yaml"), REPORTS.formatted(upstream));
+		Files.writeString(routes.resolve("status.yaml"), STATUS.formatted(upstream));
 		String registration = "spring.security.oauth2.client.registration.idp-exchange.";
 		gateway = GatewayInstance.start(TestServers.idp().issuer(), upstream,
 				Map.ofEntries(Map.entry("edge.routes.directory", routes),
@@ -218,6 +228,18 @@ class RouteExplainIntegrationTests {
 		DocumentContext nameless = explain("path", "/finance/ledger/2026", "claims", "{ \"groups\": [ \"finance\" ] }");
 		assertThat(nameless.<String>read("$.decision.reason"))
 			.isEqualTo("The claims have no 'sub' (edge.identity.claims.user-id): the gateway sees no signed-in user");
+	}
+
+	@Test
+	void aPublicRouteIsProxiedWithoutReadingTheUser() {
+		DocumentContext explained = explain("path", "/status/health", "claims",
+				"{ \"sub\": \"alice\", \"groups\": [ \"staff\" ] }");
+		assertThat(explained.<Map<String, Object>>read("$.decision")).containsEntry("outcome", "proxied")
+			.containsEntry("status", null)
+			.containsEntry("reason", "Proxied to " + TestServers.upstream().uri()
+					+ ", a public route (metadata.auth: public): no user is read");
+		assertThat(explained.<Object>read("$.user")).isNull();
+		assertThat(explained.<Map<String, Object>>read("$.identityHeaders.set")).containsOnlyKeys("X-Request-Id");
 	}
 
 	@Test
