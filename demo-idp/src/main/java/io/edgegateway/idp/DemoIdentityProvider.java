@@ -16,7 +16,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.edgegateway.idp.server.AccessTokenSigner;
 import io.edgegateway.idp.server.EdgeGatewayClient;
 import io.edgegateway.idp.server.GoogleTokenEndpoint;
-import io.edgegateway.idp.server.JwksRequestCounter;
+import io.edgegateway.idp.server.RequestCounter;
 import io.edgegateway.idp.server.ServiceAccountClients;
 import io.edgegateway.idp.server.SigningKeys;
 import io.edgegateway.idp.server.TokenRequestCounter;
@@ -143,7 +143,15 @@ public final class DemoIdentityProvider implements AutoCloseable {
 	 * @return the count since start
 	 */
 	public int jwksRequests() {
-		return this.context.getBean(JwksRequestCounter.class).count();
+		return this.context.getBean("jwksRequestCounter", RequestCounter.class).count();
+	}
+
+	/**
+	 * How many requests reached the identity provider, whatever the endpoint.
+	 * @return the count since start
+	 */
+	public int requests() {
+		return this.context.getBean("requestCounter", RequestCounter.class).count();
 	}
 
 	/**

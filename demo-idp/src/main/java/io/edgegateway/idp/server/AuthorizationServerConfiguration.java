@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import jakarta.servlet.Filter;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -26,10 +27,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The authorization server's beans: issuer, registered clients, signing keys, token
- * claims, the token and JWK Set request counters, and the endpoints beside Spring
- * Authorization Server's own: the Google-style token endpoint and the test clients' JWK
- * Sets. These are functional endpoints, because an annotated controller would need a
- * stereotype.
+ * claims, the request counters (every request, the token and the JWK Set endpoints), and
+ * the endpoints beside Spring Authorization Server's own: the Google-style token endpoint
+ * and the test clients' JWK Sets. These are functional endpoints, because an annotated
+ * controller would need a stereotype.
  * <p>
  * Deliberately no {@code @Configuration} stereotype: this module sits on the gateway's
  * test classpath, and a component scan of the gateway must never pick up servlet beans.
@@ -101,14 +102,25 @@ public final class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	JwksRequestCounter jwksRequestCounter() {
-		return new JwksRequestCounter();
+	RequestCounter jwksRequestCounter() {
+		return new RequestCounter();
 	}
 
 	@Bean
-	FilterRegistrationBean<JwksRequestCounter> jwksRequestCounterRegistration(JwksRequestCounter counter,
-			AuthorizationServerSettings settings) {
+	FilterRegistrationBean<RequestCounter> jwksRequestCounterRegistration(
+			@Qualifier("jwksRequestCounter") RequestCounter counter, AuthorizationServerSettings settings) {
 		return firstOn(counter, settings.getJwkSetEndpoint());
+	}
+
+	@Bean
+	RequestCounter requestCounter() {
+		return new RequestCounter();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestCounter> requestCounterRegistration(
+			@Qualifier("requestCounter") RequestCounter counter) {
+		return firstOn(counter, "/*");
 	}
 
 	@Bean

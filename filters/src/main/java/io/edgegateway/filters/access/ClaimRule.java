@@ -29,7 +29,27 @@ public record ClaimRule(Kind kind, Match match, Set<String> values) {
 	 * @return whether the condition holds
 	 */
 	public boolean test(IdentityClaims identity, Set<String> scopes) {
-		Collection<String> held = switch (this.kind) {
+		Collection<String> held = held(identity, scopes);
+		return (this.match == Match.ALL_OF) ? held.containsAll(this.values)
+				: this.values.stream().anyMatch(held::contains);
+	}
+
+	/**
+	 * The condition as a user meets it or not, for an explanation.
+	 * @param identity the user
+	 * @param scopes the scopes the user's token was granted
+	 * @return e.g. {@code groups: one of [finance]}, not met, {@code user has [staff]}
+	 */
+	public AccessCondition check(IdentityClaims identity, Set<String> scopes) {
+		return new AccessCondition(describe(), test(identity, scopes),
+				"user has " + new TreeSet<>(held(identity, scopes)));
+	}
+
+	/**
+	 * What the user has of what the condition looks at.
+	 */
+	private Collection<String> held(IdentityClaims identity, Set<String> scopes) {
+		return switch (this.kind) {
 			case GROUPS -> identity.groups();
 			case SCOPES -> scopes;
 			case TENANT -> (identity.tenant() != null) ? List.of(identity.tenant()) : List.of();
@@ -39,8 +59,6 @@ public record ClaimRule(Kind kind, Match match, Set<String> values) {
 						.of(identity.email().substring(identity.email().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT))
 					: List.of();
 		};
-		return (this.match == Match.ALL_OF) ? held.containsAll(this.values)
-				: this.values.stream().anyMatch(held::contains);
 	}
 
 	/**

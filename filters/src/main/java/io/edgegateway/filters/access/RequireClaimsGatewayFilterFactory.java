@@ -42,7 +42,8 @@ import static org.springframework.cloud.gateway.support.GatewayToStringStyler.fi
  * </pre>
  */
 public class RequireClaimsGatewayFilterFactory
-		extends AbstractGatewayFilterFactory<RequireClaimsGatewayFilterFactory.Config> {
+		extends AbstractGatewayFilterFactory<RequireClaimsGatewayFilterFactory.Config>
+		implements AccessRule<RequireClaimsGatewayFilterFactory.Config> {
 
 	/**
 	 * Access rules run before every other route filter.
@@ -64,11 +65,10 @@ public class RequireClaimsGatewayFilterFactory
 			@Override
 			public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 				return SignedInUser.of(exchange)
-					.map((user) -> failedRule(rules, user))
-					.defaultIfEmpty(Optional.of(new Failure(null)))
-					.flatMap((failure) -> failure.isPresent()
-							? Mono.error(new AccessRuleException(routeId, failure.get().rule()))
-							: chain.filter(exchange));
+					.map(Optional::of)
+					.defaultIfEmpty(Optional.empty())
+					.flatMap((user) -> refusal(routeId, rules, user.orElse(null)).map(Mono::<Void>error)
+						.orElseGet(() -> chain.filter(exchange)));
 			}
 
 			@Override
@@ -81,21 +81,41 @@ public class RequireClaimsGatewayFilterFactory
 		}, ORDER);
 	}
 
-	private static Optional<Failure> failedRule(List<ClaimRule> rules, SignedInUser user) {
-		Set<String> scopes = user.authentication()
+	@Override
+	public AccessVerdict verdict(Config config, @Nullable SignedInUser user) {
+		List<ClaimRule> rules = config.toRules();
+		List<AccessCondition> conditions = new ArrayList<>();
+		if (user != null) {
+			Set<String> scopes = scopes(user);
+			rules.forEach((rule) -> conditions.add(rule.check(user.claims(), scopes)));
+		}
+		return new AccessVerdict(name(), ORDER, conditions, refusal(config.routeId(), rules, user).orElse(null));
+	}
+
+	/**
+	 * What the filter ends a request with: nothing when the user meets every condition,
+	 * else a refusal naming the first that fails, or the lack of a signed-in user.
+	 */
+	private static Optional<AccessRuleException> refusal(String routeId, List<ClaimRule> rules,
+			@Nullable SignedInUser user) {
+		if (user == null) {
+			return Optional.of(new AccessRuleException(routeId, null));
+		}
+		Set<String> scopes = scopes(user);
+		return rules.stream()
+			.filter((rule) -> !rule.test(user.claims(), scopes))
+			.findFirst()
+			.map((rule) -> new AccessRuleException(routeId, rule.describe()));
+	}
+
+	private static Set<String> scopes(SignedInUser user) {
+		return user.authentication()
 			.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.filter((authority) -> authority != null && authority.startsWith(SCOPE_AUTHORITY))
 			.map((authority) -> authority.substring(SCOPE_AUTHORITY.length()))
 			.collect(Collectors.toSet());
-		return rules.stream()
-			.filter((rule) -> !rule.test(user.claims(), scopes))
-			.findFirst()
-			.map((rule) -> new Failure(rule.describe()));
-	}
-
-	private record Failure(@Nullable String rule) {
 	}
 
 	/**

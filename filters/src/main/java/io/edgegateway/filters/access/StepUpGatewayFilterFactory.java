@@ -44,7 +44,8 @@ import static org.springframework.cloud.gateway.support.GatewayToStringStyler.fi
  *       amr: [ otp ]
  * </pre>
  */
-public class StepUpGatewayFilterFactory extends AbstractGatewayFilterFactory<StepUpGatewayFilterFactory.Config> {
+public class StepUpGatewayFilterFactory extends AbstractGatewayFilterFactory<StepUpGatewayFilterFactory.Config>
+		implements AccessRule<StepUpGatewayFilterFactory.Config> {
 
 	/**
 	 * Right after the route's access rule, before every other route filter.
@@ -92,6 +93,27 @@ public class StepUpGatewayFilterFactory extends AbstractGatewayFilterFactory<Ste
 			}
 
 		}, ORDER);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A browser user who already signed in again for the route in vain gets {@code 403}
+	 * rather than another sign-in; that depends on the session, which a verdict without a
+	 * request does not have.
+	 */
+	@Override
+	public AccessVerdict verdict(Config config, @Nullable SignedInUser user) {
+		String routeId = config.routeId();
+		StepUpRequirement requirement = config.toRequirement();
+		if (user == null) {
+			return new AccessVerdict(name(), ORDER, List.of(), new AccessRuleException(routeId, null));
+		}
+		Map<String, Object> claims = signInClaims(user.authentication());
+		Instant now = this.clock.instant();
+		List<String> unmet = requirement.unmet(claims, now);
+		return new AccessVerdict(name(), ORDER, requirement.conditions(claims, now),
+				unmet.isEmpty() ? null : new StepUpRequiredException(routeId, requirement, unmet, false, user.kind()));
 	}
 
 	private Mono<Void> check(ServerWebExchange exchange, GatewayFilterChain chain, SignedInUser user, String routeId,

@@ -33,21 +33,38 @@ public record StepUpRequirement(List<String> acr, @Nullable Duration maxAge, Lis
 	 * @return each unmet condition, described; empty when the sign-in meets them all
 	 */
 	public List<String> unmet(Map<String, Object> claims, Instant now) {
-		List<String> unmet = new ArrayList<>();
-		if (!this.acr.isEmpty() && !this.acr.contains(String.valueOf(claims.get("acr")))) {
-			unmet.add("acr: one of " + this.acr);
+		return conditions(claims, now).stream()
+			.filter((condition) -> !condition.met())
+			.map(AccessCondition::condition)
+			.toList();
+	}
+
+	/**
+	 * Each condition, as the user's sign-in meets it or not.
+	 * @param claims the claims of the user's sign-in (ID token or bearer token)
+	 * @param now the current time
+	 * @return the conditions the requirement sets, with what the sign-in has
+	 */
+	public List<AccessCondition> conditions(Map<String, Object> claims, Instant now) {
+		List<AccessCondition> conditions = new ArrayList<>();
+		if (!this.acr.isEmpty()) {
+			Object acr = claims.get("acr");
+			conditions.add(new AccessCondition("acr: one of " + this.acr, this.acr.contains(String.valueOf(acr)),
+					(acr != null) ? "sign-in has acr " + acr : "sign-in has no acr"));
 		}
 		if (this.maxAge != null) {
 			Instant authTime = instant(claims.get("auth_time"));
-			if (authTime == null || authTime.plus(this.maxAge).isBefore(now)) {
-				unmet.add("a sign-in in the last " + this.maxAge.toSeconds() + " s");
-			}
+			conditions.add(new AccessCondition("a sign-in in the last " + this.maxAge.toSeconds() + " s",
+					authTime != null && !authTime.plus(this.maxAge).isBefore(now),
+					(authTime != null) ? "signed in at " + authTime : "sign-in has no auth_time"));
 		}
-		if (!this.amr.isEmpty() && !(claims.get("amr") instanceof Collection<?> methods
-				&& methods.stream().map(String::valueOf).toList().containsAll(this.amr))) {
-			unmet.add("amr: all of " + this.amr);
+		if (!this.amr.isEmpty()) {
+			List<String> methods = (claims.get("amr") instanceof Collection<?> values)
+					? values.stream().map(String::valueOf).toList() : List.of();
+			conditions.add(new AccessCondition("amr: all of " + this.amr, methods.containsAll(this.amr),
+					"sign-in used " + methods));
 		}
-		return unmet;
+		return conditions;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -56,6 +57,21 @@ public class IdentityHeadersGatewayFilterFactory extends AbstractGatewayFilterFa
 			}
 
 		};
+	}
+
+	/**
+	 * The headers an upstream would receive from the filter, told without a request: the
+	 * inbound identity headers removed, the gateway's own set.
+	 * @param inbound the request's headers, left as they are
+	 * @param identity the signed-in user, or {@code null} for none
+	 * @param requestId the request id
+	 * @return the headers as the upstream would get them
+	 */
+	public HttpHeaders upstreamHeaders(HttpHeaders inbound, @Nullable IdentityClaims identity, String requestId) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.addAll(inbound);
+		this.injector.apply(headers, identity, requestId);
+		return headers;
 	}
 
 	private ServerWebExchange withIdentityHeaders(ServerWebExchange exchange, @Nullable IdentityClaims identity) {

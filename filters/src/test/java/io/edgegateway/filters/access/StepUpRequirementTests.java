@@ -40,6 +40,18 @@ class StepUpRequirementTests {
 	}
 
 	@Test
+	void conditionsThenEachWithWhatTheSignInHas() {
+		StepUpRequirement requirement = new StepUpRequirement(List.of("mfa"), Duration.ofMinutes(15), List.of("otp"));
+		assertThat(requirement
+			.conditions(Map.of("acr", "pwd", "auth_time", NOW.minusSeconds(60), "amr", List.of("pwd")), NOW))
+			.containsExactly(new AccessCondition("acr: one of [mfa]", false, "sign-in has acr pwd"),
+					new AccessCondition("a sign-in in the last 900 s", true, "signed in at 2026-12-01T11:59:00Z"),
+					new AccessCondition("amr: all of [otp]", false, "sign-in used [pwd]"));
+		assertThat(requirement.conditions(Map.of(), NOW)).extracting(AccessCondition::found)
+			.containsExactly("sign-in has no acr", "sign-in has no auth_time", "sign-in used []");
+	}
+
+	@Test
 	void configWithoutAnyConditionOrWithAMaxAgeUnderASecondThenRefusedNamingTheRoute() {
 		StepUpGatewayFilterFactory.Config empty = new StepUpGatewayFilterFactory.Config();
 		empty.setRouteId("payments");

@@ -17,7 +17,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +32,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -56,25 +54,15 @@ class BearerTokenConfiguration {
 	private static final String PROPERTIES = "spring.security.oauth2.resourceserver.jwt";
 
 	/**
-	 * How a verified token becomes the request's authentication, with Spring Boot's
-	 * properties ({@code authority-prefix}, {@code authorities-claim-name},
-	 * {@code authorities-claim-delimiter}, {@code principal-claim-name}): for Spring
-	 * Security's bearer filter and for a token verified before alike.
+	 * How a verified token becomes the request's authentication
+	 * ({@link JwtAuthenticationConverters}): for Spring Security's bearer filter and for
+	 * a token verified before alike.
 	 * @param resourceServer Spring Boot's resource server properties
 	 * @return the converter
 	 */
 	@Bean
 	JwtAuthenticationConverter jwtAuthenticationConverter(OAuth2ResourceServerProperties resourceServer) {
-		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
-		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-		PropertyMapper map = PropertyMapper.get();
-		map.from(jwt.getAuthorityPrefix()).to(authorities::setAuthorityPrefix);
-		map.from(jwt.getAuthoritiesClaimDelimiter()).to(authorities::setAuthoritiesClaimDelimiter);
-		map.from(jwt.getAuthoritiesClaimName()).to(authorities::setAuthoritiesClaimName);
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		map.from(jwt.getPrincipalClaimName()).to(converter::setPrincipalClaimName);
-		converter.setJwtGrantedAuthoritiesConverter(authorities);
-		return converter;
+		return JwtAuthenticationConverters.of(resourceServer);
 	}
 
 	/**

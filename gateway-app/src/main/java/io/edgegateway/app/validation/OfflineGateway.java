@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.edgegateway.app.explain.ExplainRequest;
+import io.edgegateway.app.explain.RouteExplanation;
 import io.edgegateway.app.web.Causes;
 import io.edgegateway.routes.file.ClaimedRoute;
 import io.edgegateway.routes.file.RouteFileChecker;
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.Origin;
 import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.StandardEnvironment;
@@ -127,6 +130,7 @@ final class OfflineGateway implements AutoCloseable {
 		}
 		List<ValidationReport.CheckedFile> checked = new ArrayList<>();
 		List<ClaimedRoute> applied = new ArrayList<>(this.checker.claimsOf(this.gateway.getRoutes()));
+		List<RouteDefinition> serving = new ArrayList<>();
 		try {
 			Map<String, Path> files = RouteFileChecker.list(directory);
 			if (files.isEmpty()) {
@@ -139,6 +143,7 @@ final class OfflineGateway implements AutoCloseable {
 						this.gateway.getDefaultFilters(), applied);
 				if (result.problems().isEmpty()) {
 					applied.addAll(result.claims());
+					serving.addAll(result.routes());
 				}
 				checked.add(ValidationReport.CheckedFile.of(file.getKey(), file.getValue(), result));
 			}
@@ -146,7 +151,28 @@ final class OfflineGateway implements AutoCloseable {
 		catch (IOException ex) {
 			throw new CannotValidateException(directory + ": cannot be read: " + ex.getMessage(), ex);
 		}
-		return new ValidationReport(directory, checked);
+		return new ValidationReport(directory, checked, serving);
+	}
+
+	/**
+	 * Explain a request's routing decision over the routes that would serve: the
+	 * application's own and those of the files that would apply
+	 * ({@link OfflineExplainer}).
+	 * @param report what {@link #validate} found
+	 * @param request the request and its user's claims
+	 * @return the explanation
+	 * @throws CannotValidateException if the request makes no request URI or a claim has
+	 * the wrong type
+	 */
+	RouteExplanation explain(ValidationReport report, ExplainRequest request) {
+		List<RouteDefinition> serving = new ArrayList<>(this.gateway.getRoutes());
+		serving.addAll(report.applied());
+		try {
+			return new OfflineExplainer(this.context, serving).explain(request);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CannotValidateException("--explain: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -3,6 +3,8 @@ package io.edgegateway.app.validation;
 import java.io.PrintStream;
 import java.util.Locale;
 
+import io.edgegateway.app.explain.RouteExplanation;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,7 +23,7 @@ enum ReportFormat {
 	TEXT {
 
 		@Override
-		void write(ValidationReport report, PrintStream out) {
+		void write(ValidationReport report, @Nullable RouteExplanation explanation, PrintStream out) {
 			for (ValidationReport.CheckedFile file : report.files()) {
 				if (file.ok()) {
 					out.println("OK       " + file.file() + " " + file.routes());
@@ -33,6 +35,10 @@ enum ReportFormat {
 			}
 			out.println(report.files().size() + " route files: " + (report.files().size() - report.rejected()) + " OK, "
 					+ report.rejected() + " rejected");
+			if (explanation != null) {
+				out.println("Explained over the routes that would serve: " + explanation.decision().reason());
+				out.println(INDENTED.writeValueAsString(explanation));
+			}
 		}
 
 	},
@@ -45,11 +51,9 @@ enum ReportFormat {
 	 */
 	JSON {
 
-		private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
 		@Override
-		void write(ValidationReport report, PrintStream out) {
-			ObjectNode document = JSON.createObjectNode();
+		void write(ValidationReport report, @Nullable RouteExplanation explanation, PrintStream out) {
+			ObjectNode document = INDENTED.createObjectNode();
 			document.put("directory", report.directory().toString());
 			ArrayNode files = document.putArray("files");
 			int problems = 0;
@@ -78,17 +82,23 @@ enum ReportFormat {
 			summary.put("ok", report.files().size() - report.rejected());
 			summary.put("rejected", report.rejected());
 			summary.put("problems", problems);
-			out.println(JSON.writeValueAsString(document));
+			if (explanation != null) {
+				document.set("explanation", INDENTED.valueToTree(explanation));
+			}
+			out.println(INDENTED.writeValueAsString(document));
 		}
 
 	};
 
+	private static final JsonMapper INDENTED = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
 	/**
 	 * Write a report.
 	 * @param report the findings
+	 * @param explanation the explanation of {@code --explain}, or {@code null}
 	 * @param out where to
 	 */
-	abstract void write(ValidationReport report, PrintStream out);
+	abstract void write(ValidationReport report, @Nullable RouteExplanation explanation, PrintStream out);
 
 	/**
 	 * The format a {@code --format} value names.

@@ -3,14 +3,18 @@ package io.edgegateway.app.validation;
 import java.io.PrintStream;
 import java.util.List;
 
+import io.edgegateway.app.explain.ExplainRequest;
+
 /**
  * {@code java -jar edge-gateway-app.jar --validate <directory> [--config <file>]...
- * [--format text|json]}: checks a directory of route files with the same rules and
- * messages as the running gateway, for platform teams' CI, without serving, without
- * network and without secrets. The gateway's configuration files give what routes are
- * checked against (client registrations by name and grant type, keys by name, teams and
- * their grants, default filters, whether a credential is required, the application's own
- * routes); without them, the jar's defaults alone (no registrations, no teams).
+ * [--format text|json] [--explain <request>]}: checks a directory of route files with the
+ * same rules and messages as the running gateway, for platform teams' CI, without
+ * serving, without network and without secrets; with {@code --explain}, also explains a
+ * request's routing decision over the routes that would serve, as the gateway's
+ * {@code routeexplain} endpoint does. The gateway's configuration files give what routes
+ * are checked against (client registrations by name and grant type, keys by name, teams
+ * and their grants, default filters, whether a credential is required, the application's
+ * own routes); without them, the jar's defaults alone (no registrations, no teams).
  * <p>
  * Exit codes: {@code 0} every file would apply, {@code 1} some file would be rejected,
  * {@code 2} the validator could not run (bad arguments, a directory that cannot be read
@@ -74,7 +78,8 @@ public final class RouteValidationCommand {
 		}
 		try (OfflineGateway gateway = OfflineGateway.start(options.configurations())) {
 			ValidationReport report = gateway.validate(options.directory());
-			options.format().write(report, out);
+			ExplainRequest explain = options.explain();
+			options.format().write(report, (explain != null) ? gateway.explain(report, explain) : null, out);
 			return report.exitCode();
 		}
 		catch (CannotValidateException ex) {

@@ -17,11 +17,14 @@ import org.springframework.cloud.gateway.route.RouteDefinition;
  *
  * @param directory the directory, as given
  * @param files the files, in the order the gateway reads them
+ * @param applied the routes of the files that would apply, as the gateway would serve
+ * them
  */
-record ValidationReport(Path directory, List<CheckedFile> files) {
+record ValidationReport(Path directory, List<CheckedFile> files, List<RouteDefinition> applied) {
 
 	ValidationReport {
 		files = List.copyOf(files);
+		applied = List.copyOf(applied);
 	}
 
 	/**

@@ -30,7 +30,7 @@ class ManagementSurfaceIntegrationTests {
 	static Stream<String> actuatorPaths() {
 		return Stream.of("/actuator", "/actuator/env", "/actuator/health", "/actuator/gateway/routes",
 				"/actuator/heapdump", "/actuator/prometheus", "/actuator/routefiles", "/actuator/sessions",
-				"/actuator/shutdown");
+				"/actuator/routeexplain", "/actuator/shutdown");
 	}
 
 	@ParameterizedTest

@@ -31,7 +31,7 @@ import org.springframework.core.io.ByteArrayResource;
  */
 public final class DocExamples {
 
-	private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+	private static final Pattern YAML_BLOCK = block("yaml");
 
 	private DocExamples() {
 	}
@@ -61,7 +61,26 @@ public final class DocExamples {
 	 * @throws IOException if the page cannot be read
 	 */
 	public static List<String> yamlBlocks(Path page) throws IOException {
-		Matcher matcher = YAML_BLOCK.matcher(Files.readString(page));
+		return blocks(page, YAML_BLOCK);
+	}
+
+	/**
+	 * Every block of a language of a documentation page, in the page's order.
+	 * @param page the Markdown page
+	 * @param language the block's language, e.g. {@code bash}
+	 * @return the blocks' text
+	 * @throws IOException if the page cannot be read
+	 */
+	public static List<String> blocks(Path page, String language) throws IOException {
+		return blocks(page, block(language));
+	}
+
+	private static Pattern block(String language) {
+		return Pattern.compile("```" + Pattern.quote(language) + "\\n(.*?)```", Pattern.DOTALL);
+	}
+
+	private static List<String> blocks(Path page, Pattern block) throws IOException {
+		Matcher matcher = block.matcher(Files.readString(page));
 		List<String> blocks = new ArrayList<>();
 		while (matcher.find()) {
 			blocks.add(matcher.group(1));

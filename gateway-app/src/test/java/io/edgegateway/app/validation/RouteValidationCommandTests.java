@@ -126,6 +126,31 @@ class RouteValidationCommandTests {
 	}
 
 	@Test
+	void explainThenTheRoutingDecisionOverTheRoutesThatWouldServeWithoutCallingAnyone() {
+		TeamRoutes.write(this.routes.resolve("shop/broken.yaml"), TeamRoutes.SHOP_BROKEN);
+		Run run = run("--validate", this.routes.toString(), "--config", this.configuration.toString(), "--format",
+				"json", "--explain", """
+						{ "path": "/api/orders/reports/q1", "claims": { "sub": "alice", "scope": "reports.read" } }""");
+		assertThat(run.exit()).as(run.err()).isEqualTo(1);
+		JsonNode explanation = JsonMapper.builder().build().readTree(run.out()).path("explanation");
+		assertThat(explanation.path("route").path("id").asString()).isEqualTo("orders-reports");
+		assertThat(explanation.path("beat").toString())
+			.isEqualTo("[{\"routeId\":\"orders\",\"source\":\"orders.yaml\",\"rule\":\"longer literal path prefix\"}]");
+		assertThat(explanation.path("credentials").get(0).path("mode").asString()).isEqualTo("SERVICE_ACCOUNT");
+		assertThat(explanation.path("credentials").get(0).path("registration").asString()).isEqualTo("reports-sa");
+		assertThat(explanation.path("decision").path("outcome").asString()).isEqualTo("proxied");
+		assertThat(network.connections()).as("connections to the provider's and Redis's port").isZero();
+
+		Run rejectedFile = run("--validate", this.routes.toString(), "--config", this.configuration.toString(),
+				"--explain", "{ \"host\": \"shop.example.com\", \"path\": \"/api/orders/list/7\" }");
+		assertThat(rejectedFile.out()).as("a rejected file's routes never serve")
+			.contains("Explained over the routes that would serve: No claims: every proxied request needs a signed-in "
+					+ "user")
+			.contains("\"id\" : \"orders\"")
+			.doesNotContain("\"id\" : \"shop-orders\"");
+	}
+
+	@Test
 	void validateWhenAFileIsNotYamlOrHasARouteWithoutIdThenTheProblemHasItsLine() {
 		TeamRoutes.write(this.routes.resolve("shop/web.yaml"), """
 				routes:
@@ -291,6 +316,12 @@ class RouteValidationCommandTests {
 								+ "<gateway-config.yaml>]... [--format text|json]"),
 				Arguments.of("an unknown format", new String[] { "--validate", "{work}/routes", "--format", "xml" },
 						"--format: 'xml' is not one of text, json"),
+				Arguments.of("an --explain that is no JSON object",
+						new String[] { "--validate", "{work}/routes", "--explain", "GET /api/orders" },
+						"--explain: not a JSON object: "),
+				Arguments.of("an --explain without a path",
+						new String[] { "--validate", "{work}/routes", "--explain", "{ \"method\": \"GET\" }" },
+						"--explain: path is required"),
 				Arguments.of("two directories",
 						new String[] { "--validate", "{work}/routes", "--validate", "{work}/empty" },
 						"--validate is given twice: one route directory per run"));

@@ -7,6 +7,8 @@ import io.edgegateway.routes.StartupRouteValidation;
 import io.edgegateway.routes.file.RouteFileChecker;
 import io.edgegateway.routes.file.RouteFilesLocator;
 import io.edgegateway.routes.file.RoutesProperties;
+import io.edgegateway.routes.explain.RouteMatchExplainer;
+import io.edgegateway.routes.precedence.RoutePrecedence;
 import io.edgegateway.routes.precedence.RoutePrecedencePostProcessor;
 import io.edgegateway.routes.precedence.RouteSpaces;
 
@@ -22,12 +24,14 @@ import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.factory.GatewayFilterFactory;
 import org.springframework.cloud.gateway.handler.predicate.RoutePredicateFactory;
 import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Wires route validation.
+ * Wires route validation, the precedence order of every route, and the explanation of a
+ * routing decision.
  */
 @AutoConfiguration(after = GatewayAutoConfiguration.class)
 @ConditionalOnBean(RouteDefinitionLocator.class)
@@ -48,8 +52,23 @@ class RoutesAutoConfiguration {
 	}
 
 	@Bean
-	static RoutePrecedencePostProcessor routePrecedencePostProcessor(ObjectProvider<RouteSpaces> spaces) {
-		return new RoutePrecedencePostProcessor(spaces);
+	@ConditionalOnMissingBean
+	RoutePrecedence routePrecedence(RouteSpaces spaces) {
+		return new RoutePrecedence(spaces);
+	}
+
+	@Bean
+	static RoutePrecedencePostProcessor routePrecedencePostProcessor(ObjectProvider<RoutePrecedence> precedence) {
+		return new RoutePrecedencePostProcessor(precedence);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RouteMatchExplainer routeMatchExplainer(RouteLocator routeLocator, RouteDefinitionLocator routeDefinitionLocator,
+			RoutePrecedence precedence, RouteSpaces spaces, List<RoutePredicateFactory<?>> predicates,
+			ConfigurationService configurationService) {
+		return new RouteMatchExplainer(routeLocator, routeDefinitionLocator, precedence, spaces, predicates,
+				configurationService);
 	}
 
 	@Bean

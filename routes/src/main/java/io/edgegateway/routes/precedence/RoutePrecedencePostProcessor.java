@@ -11,16 +11,16 @@ import org.springframework.cloud.gateway.route.CompositeRouteDefinitionLocator;
  */
 public final class RoutePrecedencePostProcessor implements BeanPostProcessor {
 
-	private final ObjectProvider<RouteSpaces> spaces;
+	private final ObjectProvider<RoutePrecedence> precedence;
 
-	public RoutePrecedencePostProcessor(ObjectProvider<RouteSpaces> spaces) {
-		this.spaces = spaces;
+	public RoutePrecedencePostProcessor(ObjectProvider<RoutePrecedence> precedence) {
+		this.precedence = precedence;
 	}
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof CompositeRouteDefinitionLocator composite) {
-			return new PrecedenceRouteDefinitionLocator(composite, this.spaces.getObject());
+			return new PrecedenceRouteDefinitionLocator(composite, this.precedence.getObject());
 		}
 		return bean;
 	}

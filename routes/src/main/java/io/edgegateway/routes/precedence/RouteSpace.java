@@ -72,18 +72,20 @@ public record RouteSpace(List<SegmentPattern> hosts, List<SegmentPattern> paths,
 	public record Specificity(int hostRank, int hostLabels, int pathLiterals, boolean fixedLength,
 			int pathLiteralLength, int otherPredicates) implements Comparable<Specificity> {
 
-		private static final Comparator<Specificity> MOST_SPECIFIC_FIRST = Comparator
-			.comparingInt(Specificity::hostRank)
-			.thenComparingInt(Specificity::hostLabels)
-			.thenComparingInt(Specificity::pathLiterals)
-			.thenComparing(Specificity::fixedLength)
-			.thenComparingInt(Specificity::pathLiteralLength)
-			.thenComparingInt(Specificity::otherPredicates)
-			.reversed();
+		/**
+		 * The comparison, most specific first, step by step with the rule each applies.
+		 */
+		static final List<PrecedenceStep<Specificity>> STEPS = List.of(
+				PrecedenceStep.higherFirst(PrecedenceRule.MORE_SPECIFIC_HOST, Specificity::hostRank),
+				PrecedenceStep.higherFirst(PrecedenceRule.MORE_SPECIFIC_HOST, Specificity::hostLabels),
+				PrecedenceStep.higherFirst(PrecedenceRule.LONGER_PATH_PREFIX, Specificity::pathLiterals),
+				PrecedenceStep.trueFirst(PrecedenceRule.FIXED_LENGTH, Specificity::fixedLength),
+				PrecedenceStep.higherFirst(PrecedenceRule.LONGER_PATH_PREFIX, Specificity::pathLiteralLength),
+				PrecedenceStep.higherFirst(PrecedenceRule.MORE_PREDICATES, Specificity::otherPredicates));
 
 		@Override
 		public int compareTo(Specificity other) {
-			return MOST_SPECIFIC_FIRST.compare(this, other);
+			return PrecedenceStep.compare(STEPS, this, other);
 		}
 
 	}

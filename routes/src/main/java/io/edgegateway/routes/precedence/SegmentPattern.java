@@ -127,6 +127,34 @@ public record SegmentPattern(String pattern, List<Segment> segments) {
 	}
 
 	/**
+	 * How far a path gets into the pattern: the number of the pattern's segments, from
+	 * the start, that the path's segments match (a tail matches whatever is left). Tells
+	 * how near a path that does not match comes.
+	 * @param path a request path, such as {@code /api/orders/7}
+	 * @return the number of leading segments matched
+	 */
+	public int matchingSegments(String path) {
+		List<String> parts = new ArrayList<>();
+		for (String part : path.split("/")) {
+			if (!part.isEmpty()) {
+				parts.add(part);
+			}
+		}
+		int matched = 0;
+		for (Segment segment : this.segments) {
+			if (segment.kind() == Kind.TAIL) {
+				return matched + 1;
+			}
+			if (matched == parts.size()
+					|| segment.kind() == Kind.LITERAL && !segment.text().equals(parts.get(matched))) {
+				return matched;
+			}
+			matched++;
+		}
+		return matched;
+	}
+
+	/**
 	 * How many segments from the start are literal.
 	 * @return the count
 	 */

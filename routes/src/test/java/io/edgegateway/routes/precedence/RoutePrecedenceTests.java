@@ -17,8 +17,7 @@ class RoutePrecedenceTests {
 
 	private final RouteSpaces spaces = TestRouteDefinitionValidators.routeSpaces();
 
-	private final PrecedenceRouteDefinitionLocator precedence = new PrecedenceRouteDefinitionLocator(Flux::empty,
-			this.spaces);
+	private final RoutePrecedence precedence = new RoutePrecedence(this.spaces);
 
 	@Test
 	void moreSpecificRoutesAreMatchedFirstWhateverTheirDeclaredOrder() {
@@ -51,6 +50,44 @@ class RoutePrecedenceTests {
 	}
 
 	@Test
+	void theDeclaredOrderIsKeptAsMetadataAndPrecedenceHandsOnEveryRoute() {
+		RouteDefinition catchAll = route("catch-all", -100, "Path=/**");
+		PrecedenceRouteDefinitionLocator locator = new PrecedenceRouteDefinitionLocator(
+				() -> Flux.just(catchAll, route("api", 5, "Path=/api/**")), this.precedence);
+		List<RouteDefinition> ordered = locator.getRouteDefinitions().collectList().block();
+		assertThat(ids(ordered)).containsExactly("api", "catch-all");
+		assertThat(ordered).extracting((route) -> route.getMetadata().get(RoutePrecedence.DECLARED_ORDER_METADATA))
+			.containsExactly(5, -100);
+	}
+
+	@Test
+	void theRuleThatPutsARouteFirstIsTheFirstStepThatTellsTheTwoApart() {
+		RouteDefinition orders = route("orders", 0, "Path=/api/orders/**");
+		assertThat(rule(route("host", 0, "Host=shop.example.com", "Path=/**"), route("catch-all", -100, "Path=/**")))
+			.isEqualTo(PrecedenceRule.MORE_SPECIFIC_HOST);
+		assertThat(rule(route("exact-host", 0, "Host=shop.example.com"), route("any-shop", 0, "Host=*.example.com")))
+			.isEqualTo(PrecedenceRule.MORE_SPECIFIC_HOST);
+		assertThat(rule(route("api", 0, "Path=/api/**"), route("catch-all", -100, "Path=/**")))
+			.isEqualTo(PrecedenceRule.LONGER_PATH_PREFIX);
+		assertThat(rule(route("order", 0, "Path=/api/orders/{id}"), orders)).isEqualTo(PrecedenceRule.FIXED_LENGTH);
+		assertThat(rule(route("post", 0, "Path=/api/orders/**", "Method=POST"), orders))
+			.isEqualTo(PrecedenceRule.MORE_PREDICATES);
+		RouteDefinition fromFile = route("team-orders", -10, "Path=/api/orders/**");
+		fromFile.getMetadata().put(PrecedenceRouteDefinitionLocator.ROUTE_FILE_METADATA, "team.yaml");
+		assertThat(rule(orders, fromFile)).isEqualTo(PrecedenceRule.APPLICATION_ROUTE_FIRST);
+		assertThat(rule(route("low", -1, "Path=/api/orders/**"), orders)).isEqualTo(PrecedenceRule.LOWER_ORDER);
+		assertThat(rule(orders, route("twin", 0, "Path=/api/orders/**"))).isEqualTo(PrecedenceRule.DECLARED_EARLIER);
+	}
+
+	@Test
+	void aPathGetsAsFarIntoAPatternAsItsLeadingSegmentsMatch() {
+		assertThat(SegmentPattern.path("/finance/**").matchingSegments("/finance/ledger")).isEqualTo(2);
+		assertThat(SegmentPattern.path("/finance/reports/{id}").matchingSegments("/finance/ledger")).isEqualTo(1);
+		assertThat(SegmentPattern.path("/shop/**").matchingSegments("/finance/ledger")).isZero();
+		assertThat(SegmentPattern.path("/finance/{page}").matchingSegments("/finance")).isEqualTo(1);
+	}
+
+	@Test
 	void overlapsOnlyWhereAHostAndAPathCanMatchBoth() {
 		assertThat(overlap("Path=/api/**", "Path=/api/orders")).isTrue();
 		assertThat(overlap("Path=/api/{id}/items", "Path=/api/orders/{x}")).isTrue();
@@ -79,6 +116,15 @@ class RoutePrecedenceTests {
 		assertThat(SegmentPattern.host("**.pay.example.com").within(hosts)).isTrue();
 		assertThat(SegmentPattern.host("pay.example.com").within(hosts)).isFalse();
 		assertThat(SegmentPattern.host("*.example.com").within(hosts)).isFalse();
+	}
+
+	/**
+	 * The rule by which the first route, declared first, comes before the second.
+	 */
+	private PrecedenceRule rule(RouteDefinition first, RouteDefinition second) {
+		List<RouteDefinition> ordered = this.precedence.inPrecedence(List.of(first, second));
+		assertThat(ids(ordered)).containsExactly(first.getId(), second.getId());
+		return this.precedence.decidingRule(ordered.get(0), ordered.get(1));
 	}
 
 	private boolean overlap(String first, String second) {

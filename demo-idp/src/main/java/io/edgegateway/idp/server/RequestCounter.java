@@ -11,15 +11,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts the requests that reach the JWK Set endpoint, so tests can tell how often a
- * client fetched the provider's keys.
+ * Counts the requests that reach the paths it is registered on, so tests can tell how
+ * often a client fetched the provider's keys, or that it called the provider at all.
  */
-public final class JwksRequestCounter extends OncePerRequestFilter {
+public final class RequestCounter extends OncePerRequestFilter {
 
 	private final AtomicInteger count = new AtomicInteger();
 
 	/**
-	 * How many requests reached the JWK Set endpoint so far.
+	 * How many requests reached the counted paths so far.
 	 * @return the count
 	 */
 	public int count() {
