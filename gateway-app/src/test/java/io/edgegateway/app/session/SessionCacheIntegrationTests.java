@@ -1,7 +1,6 @@
 package io.edgegateway.app.session;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,7 +40,7 @@ class SessionCacheIntegrationTests {
 
 	private static StatefulRedisConnection<String, String> redis;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final SessionCookieCalls calls = new SessionCookieCalls("/api/session-cache");
 
 	@BeforeAll
 	static void startReplicas() {
@@ -71,21 +70,21 @@ class SessionCacheIntegrationTests {
 	@Test
 	void replicasTrustTheirMemoryAgainAfterRedisMissedAHeartbeat() throws Exception {
 		String session = signIn("alice");
-		assertThat(userAt(first, session)).isEqualTo("alice");
+		assertThat(this.calls.userAt(first, session)).isEqualTo("alice");
 		redis.sync().clientPause(1500);
 		Thread.sleep(1600);
 		assertServedFromMemory(session);
 	}
 
 	private void assertServedFromMemory(String session) throws InterruptedException {
-		assertThat(userAt(first, session)).isEqualTo("alice");
-		assertThat(userAt(second, session)).isEqualTo("alice");
+		assertThat(this.calls.userAt(first, session)).isEqualTo("alice");
+		assertThat(this.calls.userAt(second, session)).isEqualTo("alice");
 		Thread.sleep(1100);
 		long deadline = System.nanoTime() + Duration.ofMillis(2500).toNanos();
 		int served = 0;
 		while (System.nanoTime() < deadline) {
-			assertThat(userAt(first, session)).isEqualTo("alice");
-			assertThat(userAt(second, session)).isEqualTo("alice");
+			assertThat(this.calls.userAt(first, session)).isEqualTo("alice");
+			assertThat(this.calls.userAt(second, session)).isEqualTo("alice");
 			served += 2;
 			Thread.sleep(100);
 		}
@@ -104,22 +103,22 @@ class SessionCacheIntegrationTests {
 		TestBrowser browser = new TestBrowser();
 		browser.signIn(first.url() + "/", "bob", "bob-password");
 		String session = browser.cookie("EDGE_SESSION").orElseThrow();
-		assertThat(userAt(second, session)).isEqualTo("bob");
+		assertThat(this.calls.userAt(second, session)).isEqualTo("bob");
 		HttpResponse<String> logout = browser.post(first.url() + "/logout", "", "X-XSRF-TOKEN",
 				browser.cookie("XSRF-TOKEN").orElseThrow());
 		assertThat(logout.statusCode()).isEqualTo(302);
-		assertThat(millisUntilRefused(second, session)).isLessThan(1000);
-		assertThat(status(first, session)).isEqualTo(401);
+		assertThat(this.calls.millisUntilRefused(second, System.nanoTime(), session)).isLessThan(1000);
+		assertThat(this.calls.status(first, session)).isEqualTo(401);
 	}
 
 	@Test
 	void sessionDeletedInRedisEndsOnEveryReplicaWithinASecond() {
 		String session = signIn("alice");
-		assertThat(userAt(first, session)).isEqualTo("alice");
-		assertThat(userAt(second, session)).isEqualTo("alice");
+		assertThat(this.calls.userAt(first, session)).isEqualTo("alice");
+		assertThat(this.calls.userAt(second, session)).isEqualTo("alice");
 		redis.sync().del(sessionKey(session));
-		assertThat(millisUntilRefused(first, session)).isLessThan(1000);
-		assertThat(millisUntilRefused(second, session)).isLessThan(1000);
+		assertThat(this.calls.millisUntilRefused(first, System.nanoTime(), session)).isLessThan(1000);
+		assertThat(this.calls.millisUntilRefused(second, System.nanoTime(), session)).isLessThan(1000);
 	}
 
 	@Test
@@ -136,12 +135,13 @@ class SessionCacheIntegrationTests {
 			String session = browser.cookie("EDGE_SESSION").orElseThrow();
 			long activeUntil = System.nanoTime() + Duration.ofSeconds(7).toNanos();
 			while (System.nanoTime() < activeUntil) {
-				assertThat(userAt(b, session)).as("an active session outlives its idle timeout").isEqualTo("bob");
+				assertThat(this.calls.userAt(b, session)).as("an active session outlives its idle timeout")
+					.isEqualTo("bob");
 				Thread.sleep(250);
 			}
 			Thread.sleep(5500);
-			assertThat(status(a, session)).isEqualTo(401);
-			assertThat(status(b, session)).isEqualTo(401);
+			assertThat(this.calls.status(a, session)).isEqualTo(401);
+			assertThat(this.calls.status(b, session)).isEqualTo(401);
 		}
 	}
 
@@ -154,20 +154,21 @@ class SessionCacheIntegrationTests {
 			try (GatewayInstance gateway = GatewayInstance.start(TestServers.idp().issuer(),
 					TestServers.upstream().uri().toString(), properties)) {
 				String session = signIn(gateway, "alice");
-				assertThat(userAt(gateway, session)).isEqualTo("alice");
+				assertThat(this.calls.userAt(gateway, session)).isEqualTo("alice");
 				String bearer = TestServers.idp()
 					.signAccessToken(Map.of("sub", "carol", "aud", List.of("edge-gateway")), Instant.now(),
 							Instant.now().plusSeconds(300));
 				redis.stop();
 				HttpResponse<String> refused = await().atMost(Duration.ofSeconds(10))
-					.until(() -> get(gateway, session), (response) -> response.statusCode() != 200);
+					.until(() -> this.calls.get(gateway, session), (response) -> response.statusCode() != 200);
 				assertThat(refused.statusCode()).isEqualTo(503);
 				assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
 				assertThat(refused.body()).contains("\"error\":\"session_store_unavailable\"");
-				HttpResponse<String> served = send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/bearer"))
-					.header("Authorization", "Bearer " + bearer)
-					.header("Accept", "application/json")
-					.build());
+				HttpResponse<String> served = this.calls
+					.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/bearer"))
+						.header("Authorization", "Bearer " + bearer)
+						.header("Accept", "application/json")
+						.build());
 				assertThat(served.statusCode()).isEqualTo(200);
 				assertThat(Echo.of(served).header("X-User-Id")).containsExactly("carol");
 			}
@@ -182,40 +183,6 @@ class SessionCacheIntegrationTests {
 		TestBrowser browser = new TestBrowser();
 		browser.signIn(gateway.url() + "/", user, user + "-password");
 		return browser.cookie("EDGE_SESSION").orElseThrow();
-	}
-
-	private String userAt(GatewayInstance gateway, String session) {
-		HttpResponse<String> response = get(gateway, session);
-		assertThat(response.statusCode()).isEqualTo(200);
-		return Echo.of(response).header("X-User-Id").get(0);
-	}
-
-	private int status(GatewayInstance gateway, String session) {
-		return get(gateway, session).statusCode();
-	}
-
-	private long millisUntilRefused(GatewayInstance gateway, String session) {
-		long start = System.nanoTime();
-		while (status(gateway, session) != 401) {
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-		}
-		return Duration.ofNanos(System.nanoTime() - start).toMillis();
-	}
-
-	private HttpResponse<String> get(GatewayInstance gateway, String session) {
-		return send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/session-cache"))
-			.header("Cookie", "EDGE_SESSION=" + session)
-			.header("Accept", "application/json")
-			.build());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

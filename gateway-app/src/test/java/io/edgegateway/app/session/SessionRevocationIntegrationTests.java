@@ -1,16 +1,13 @@
 package io.edgegateway.app.session;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.edgegateway.app.support.AuditEvents;
-import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.app.support.TestServers;
@@ -47,7 +44,7 @@ class SessionRevocationIntegrationTests {
 
 	private static StatefulRedisConnection<String, String> redis;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final SessionCookieCalls calls = new SessionCookieCalls("/api/sessions");
 
 	private final AuditEvents audit = new AuditEvents();
 
@@ -132,18 +129,18 @@ class SessionRevocationIntegrationTests {
 	void revokeOneOnReplicaAThenItsCookieRefusedOnReplicaBWithinASecondAndTheOtherServed() {
 		String revoked = signIn(first).cookie("EDGE_SESSION").orElseThrow();
 		String kept = signIn(first).cookie("EDGE_SESSION").orElseThrow();
-		assertThat(userAt(second, revoked)).isEqualTo(this.user);
-		assertThat(userAt(second, kept)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(second, revoked)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(second, kept)).isEqualTo(this.user);
 		long start = System.nanoTime();
 		HttpResponse<String> revocation = management(first, "DELETE",
 				"/actuator/sessions?subject=" + this.user + "&handle=" + SessionKeys.hash(revoked));
 		assertThat(revocation.statusCode()).isEqualTo(200);
 		assertThat(revocation.body()).contains("\"revoked\":1");
-		long latency = millisUntilRefused(second, start, revoked);
+		long latency = this.calls.millisUntilRefused(second, start, revoked);
 		System.out.println("Revocation latency (revoked on replica A, refused on replica B): " + latency + " ms");
 		assertThat(latency).isLessThan(1000);
-		assertThat(status(first, revoked)).isEqualTo(401);
-		assertThat(userAt(second, kept)).isEqualTo(this.user);
+		assertThat(this.calls.status(first, revoked)).isEqualTo(401);
+		assertThat(this.calls.userAt(second, kept)).isEqualTo(this.user);
 		assertThat(redis.sync().zrange(userIndex(), 0, -1)).containsExactly(kept);
 		List<Map<String, Object>> events = this.audit.ofType("session_revoked", this.user, 1);
 		assertThat(events).singleElement()
@@ -162,10 +159,10 @@ class SessionRevocationIntegrationTests {
 		String someoneElse = signIn(first, "alice").cookie("EDGE_SESSION").orElseThrow();
 		HttpResponse<String> revocation = management(second, "DELETE", "/actuator/sessions?subject=" + this.user);
 		assertThat(revocation.body()).contains("\"revoked\":2");
-		assertThat(millisUntilRefused(first, System.nanoTime(), one)).isLessThan(1000);
-		assertThat(millisUntilRefused(first, System.nanoTime(), two)).isLessThan(1000);
-		assertThat(status(second, one)).isEqualTo(401);
-		assertThat(userAt(first, someoneElse)).isEqualTo("alice");
+		assertThat(this.calls.millisUntilRefused(first, System.nanoTime(), one)).isLessThan(1000);
+		assertThat(this.calls.millisUntilRefused(first, System.nanoTime(), two)).isLessThan(1000);
+		assertThat(this.calls.status(second, one)).isEqualTo(401);
+		assertThat(this.calls.userAt(first, someoneElse)).isEqualTo("alice");
 		assertThat(sessions(management(first, "GET", "/actuator/sessions?subject=" + this.user))).isEmpty();
 		assertThat(redis.sync().exists(userIndex())).isZero();
 		assertThat(this.audit.ofType("session_revoked", this.user, 2)).hasSize(2);
@@ -177,7 +174,7 @@ class SessionRevocationIntegrationTests {
 		HttpResponse<String> revocation = management(first, "DELETE",
 				"/actuator/sessions?subject=" + this.user + "&handle=" + SessionKeys.hash("not-a-session"));
 		assertThat(revocation.body()).contains("\"revoked\":0");
-		assertThat(userAt(second, session)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(second, session)).isEqualTo(this.user);
 	}
 
 	@Test
@@ -187,14 +184,14 @@ class SessionRevocationIntegrationTests {
 		String laptopSession = laptop.cookie("EDGE_SESSION").orElseThrow();
 		String phoneSession = phone.cookie("EDGE_SESSION").orElseThrow();
 		assertThat(laptop.post(first.url() + "/logout?scope=all", "").statusCode()).isEqualTo(403);
-		assertThat(userAt(second, phoneSession)).isEqualTo(this.user);
-		assertThat(userAt(second, laptopSession)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(second, phoneSession)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(second, laptopSession)).isEqualTo(this.user);
 		HttpResponse<String> logout = laptop.post(first.url() + "/logout?scope=all", "", "X-XSRF-TOKEN",
 				laptop.cookie("XSRF-TOKEN").orElseThrow());
 		assertThat(logout.statusCode()).isEqualTo(302);
 		assertThat(TestBrowser.location(logout).toString()).startsWith(TestServers.idp().issuer() + "/connect/logout");
-		assertThat(millisUntilRefused(second, System.nanoTime(), phoneSession)).isLessThan(1000);
-		assertThat(millisUntilRefused(second, System.nanoTime(), laptopSession)).isLessThan(1000);
+		assertThat(this.calls.millisUntilRefused(second, System.nanoTime(), phoneSession)).isLessThan(1000);
+		assertThat(this.calls.millisUntilRefused(second, System.nanoTime(), laptopSession)).isLessThan(1000);
 		assertThat(redis.sync().exists(userIndex())).isZero();
 		List<Map<String, Object>> events = this.audit.ofType("session_revoked", this.user, 2);
 		assertThat(events).hasSize(2)
@@ -214,7 +211,7 @@ class SessionRevocationIntegrationTests {
 		assertThat(sessions(management(second, "GET", "/actuator/sessions?subject=" + this.user)))
 			.extracting((session) -> session.get("handle"))
 			.containsExactly(SessionKeys.hash(phoneSession));
-		assertThat(userAt(second, phoneSession)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(second, phoneSession)).isEqualTo(this.user);
 	}
 
 	@Test
@@ -230,7 +227,7 @@ class SessionRevocationIntegrationTests {
 			assertThat(redis.sync().zrange(index, 0, -1)).containsExactly(session);
 			assertThat(redis.sync().pttl(index)).isBetween(1L, 2000L);
 			Thread.sleep(2500);
-			assertThat(status(gateway, session)).isEqualTo(401);
+			assertThat(this.calls.status(gateway, session)).isEqualTo(401);
 			assertThat(sessions(management(gateway, "GET", "/actuator/sessions?subject=" + this.user))).isEmpty();
 			assertThat(redis.sync().exists(index)).isZero();
 		}
@@ -249,8 +246,8 @@ class SessionRevocationIntegrationTests {
 			HttpResponse<String> revocation = management(gateway, "DELETE",
 					"/actuator/sessions?subject=" + this.user + "&handle=" + SessionKeys.hash(one));
 			assertThat(revocation.body()).contains("\"revoked\":1");
-			assertThat(status(gateway, one)).isEqualTo(401);
-			assertThat(userAt(gateway, two)).isEqualTo(this.user);
+			assertThat(this.calls.status(gateway, one)).isEqualTo(401);
+			assertThat(this.calls.userAt(gateway, two)).isEqualTo(this.user);
 		}
 	}
 
@@ -276,45 +273,9 @@ class SessionRevocationIntegrationTests {
 	}
 
 	private HttpResponse<String> management(GatewayInstance gateway, String method, String path) {
-		return send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + path))
+		return this.calls.send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.build());
-	}
-
-	private String userAt(GatewayInstance gateway, String session) {
-		HttpResponse<String> response = get(gateway, session);
-		assertThat(response.statusCode()).isEqualTo(200);
-		return Echo.of(response).header("X-User-Id").get(0);
-	}
-
-	private int status(GatewayInstance gateway, String session) {
-		return get(gateway, session).statusCode();
-	}
-
-	/**
-	 * Milliseconds from {@code start} until the replica refuses the session's cookie.
-	 */
-	private long millisUntilRefused(GatewayInstance gateway, long start, String session) {
-		while (status(gateway, session) != 401) {
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-		}
-		return Duration.ofNanos(System.nanoTime() - start).toMillis();
-	}
-
-	private HttpResponse<String> get(GatewayInstance gateway, String session) {
-		return send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/sessions"))
-			.header("Cookie", "EDGE_SESSION=" + session)
-			.header("Accept", "application/json")
-			.build());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
