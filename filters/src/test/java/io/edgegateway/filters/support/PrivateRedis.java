@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,11 +21,14 @@ public final class PrivateRedis implements AutoCloseable {
 
 	private final int port;
 
+	private final List<String> arguments;
+
 	private Process process;
 
-	private PrivateRedis(Path binary, int port) {
+	private PrivateRedis(Path binary, int port, List<String> arguments) {
 		this.binary = binary;
 		this.port = port;
+		this.arguments = arguments;
 	}
 
 	/**
@@ -32,13 +36,23 @@ public final class PrivateRedis implements AutoCloseable {
 	 * @return the running Redis
 	 */
 	public static PrivateRedis start() {
+		return start(freePort(), List.of());
+	}
+
+	/**
+	 * Start a Redis on a given port with further {@code redis-server} arguments (a
+	 * cluster node's, for instance).
+	 * @param port the port
+	 * @param arguments the further arguments
+	 * @return the running Redis
+	 */
+	public static PrivateRedis start(int port, List<String> arguments) {
 		Path binary = BINARIES.stream()
 			.filter(Files::isExecutable)
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(
-					"This test stops and restarts a Redis of its own and needs redis-server " + BINARIES
-							+ " (apt-get install redis-server; .ci/run does)"));
-		PrivateRedis redis = new PrivateRedis(binary, freePort());
+			.orElseThrow(() -> new IllegalStateException("This test runs a Redis of its own and needs redis-server "
+					+ BINARIES + " (apt-get install redis-server; .ci/run does)"));
+		PrivateRedis redis = new PrivateRedis(binary, port, List.copyOf(arguments));
 		redis.resume();
 		return redis;
 	}
@@ -68,9 +82,10 @@ public final class PrivateRedis implements AutoCloseable {
 	 */
 	public void resume() {
 		try {
-			this.process = new ProcessBuilder(this.binary.toString(), "--port", String.valueOf(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no")
-				.redirectErrorStream(true)
+			List<String> command = new ArrayList<>(List.of(this.binary.toString(), "--port", String.valueOf(this.port),
+					"--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+			command.addAll(this.arguments);
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
 		}

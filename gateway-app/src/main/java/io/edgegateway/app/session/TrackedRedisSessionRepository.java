@@ -13,6 +13,7 @@ import io.edgegateway.app.web.RedisFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
@@ -35,16 +36,22 @@ import org.springframework.session.ReactiveSessionRepository;
  * {@code creationTime}, {@code lastAccessedTime}, {@code maxInactiveInterval},
  * {@code sessionAttr:<name>}), so sessions survive an upgrade. A write is one script: the
  * changed fields, the removed ones and the expiry together, and only if the session still
- * exists, so a request that ends after a logout never brings its session back.
+ * exists, so a request that ends after a logout never brings its session back. A session
+ * whose id changed (at sign-in) is written whole under its new key and the old key
+ * deleted, rather than renamed: the two keys hash to different slots of a Redis Cluster,
+ * which refuses a {@code RENAME} between them.
  * <p>
  * A signed-in user's session is also a member of two sorted sets ({@link SessionKeys}):
- * one per user and one per provider session, scored by the session's expiry time. The
- * same script writes them, so the index never names a session that was not written, and
- * refreshes the score on every touch; expired members are removed by score when an index
- * is written or read, and an index key expires with its latest member. A delete takes the
- * session out of its index in one script too. This finds a user's sessions without a
- * {@code SCAN} and without keyspace notifications (which Redis may drop, and which Spring
- * Session's indexed repository needs to keep its index clean).
+ * one per user and one per provider session, scored by the session's expiry time. Each
+ * set is written by a script of its own once the session is written (every command and
+ * script touches one key, so all of this works on a Redis Cluster), so the index never
+ * names a session that was never written; the score is refreshed on every touch, expired
+ * members are removed by score when an index is written or read, and an index key expires
+ * with its latest member. A delete removes the session, then its index entries; a member
+ * left behind (a connection lost in between) is removed when a read meets it. This finds
+ * a user's sessions without a {@code SCAN} and without keyspace notifications (which
+ * Redis may drop, and which Spring Session's indexed repository needs to keep its index
+ * clean).
  */
 final class TrackedRedisSessionRepository implements ReactiveSessionRepository<TrackedSession> {
 
@@ -61,35 +68,31 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 	private static final String DETAILS_FIELD = ATTRIBUTE_PREFIX + SessionDetails.ATTRIBUTE;
 
 	/**
-	 * KEYS: the session, then the index sets it belongs to. ARGV: create|update, idle
-	 * timeout (ms), now (ms), expiry (ms), the session id, the id it had before (or
-	 * empty), number of fields to set, the fields and values to set, then the fields to
-	 * remove.
+	 * KEYS: the session. ARGV: create|update, idle timeout (ms), number of fields to set,
+	 * the fields and values to set, then the fields to remove. Answers 0 for an update of
+	 * a session that no longer exists.
 	 */
 	private static final RedisScript<Long> WRITE = RedisScript.of("""
 			if ARGV[1] == 'update' and redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-			local last = 7 + 2 * tonumber(ARGV[7])
-			redis.call('HSET', KEYS[1], unpack(ARGV, 8, last))
+			local last = 3 + 2 * tonumber(ARGV[3])
+			redis.call('HSET', KEYS[1], unpack(ARGV, 4, last))
 			if #ARGV > last then redis.call('HDEL', KEYS[1], unpack(ARGV, last + 1)) end
 			redis.call('PEXPIRE', KEYS[1], ARGV[2])
-			local now = tonumber(ARGV[3])
-			for i = 2, #KEYS do
-				redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
-				if ARGV[6] ~= '' then redis.call('ZREM', KEYS[i], ARGV[6]) end
-				redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5])
-				local latest = redis.call('ZRANGE', KEYS[i], -1, -1, 'WITHSCORES')
-				redis.call('PEXPIRE', KEYS[i], math.max(1, tonumber(latest[2]) - now))
-			end
 			return 1
 			""", Long.class);
 
 	/**
-	 * KEYS: the session, then the index sets it belongs to. ARGV: the session id.
+	 * KEYS: one index set. ARGV: now (ms), the session's expiry (ms), the session id, the
+	 * id it had before (or empty).
 	 */
-	private static final RedisScript<Long> DELETE = RedisScript.of("""
-			local deleted = redis.call('DEL', KEYS[1])
-			for i = 2, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
-			return deleted
+	private static final RedisScript<Long> INDEX = RedisScript.of("""
+			local now = tonumber(ARGV[1])
+			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+			if ARGV[4] ~= '' then redis.call('ZREM', KEYS[1], ARGV[4]) end
+			redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+			local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+			redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(latest[2]) - now))
+			return 1
 			""", Long.class);
 
 	private final ReactiveRedisTemplate<String, Object> sessions;
@@ -151,8 +154,7 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 			return Mono.empty();
 		}
 		String storedId = session.storedId();
-		Mono<Void> rename = session.idChanged() ? rename(storedId, session.getId()) : Mono.empty();
-		Mono<Void> saved = rename.then(write(session)).doOnSuccess((done) -> session.written()).doFinally((signal) -> {
+		Mono<Void> saved = write(session).doOnSuccess((done) -> session.written()).doFinally((signal) -> {
 			this.cache.invalidate(storedId);
 			this.cache.invalidate(session.getId());
 		});
@@ -169,20 +171,34 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 		return Mono.empty();
 	}
 
-	private Mono<Void> rename(String from, String to) {
-		// A session deleted meanwhile (a logout on another replica) has nothing to
-		// rename.
-		return this.sessions.rename(key(from), key(to))
-			.onErrorResume(RedisFailures::isNoSuchKey, (ex) -> Mono.just(false))
-			.then();
+	/**
+	 * Write the session, then its index entries, unless it was deleted meanwhile (a
+	 * logout on another replica).
+	 */
+	private Mono<Void> write(TrackedSession session) {
+		Mono<Boolean> written = session.idChanged() ? move(session) : writeHash(session);
+		return written.flatMap((stored) -> stored ? index(session) : Mono.empty());
 	}
 
-	private Mono<Void> write(TrackedSession session) {
+	/**
+	 * A session with a new id is written whole under its new key, then the old key is
+	 * deleted; a session that no longer exists under its old id is not brought back.
+	 */
+	private Mono<Boolean> move(TrackedSession session) {
+		String stored = key(session.storedId());
+		return this.sessions.hasKey(stored)
+			.flatMap((exists) -> exists
+					? writeHash(session).flatMap((written) -> this.sessions.delete(stored).thenReturn(written))
+					: Mono.just(false));
+	}
+
+	private Mono<Boolean> writeHash(TrackedSession session) {
 		List<ByteBuffer> set = new ArrayList<>();
 		List<ByteBuffer> remove = new ArrayList<>();
 		field(set, LAST_ACCESSED_TIME, session.getLastAccessedTime().toEpochMilli());
 		field(set, MAX_INACTIVE_INTERVAL, (int) session.getMaxInactiveInterval().toSeconds());
-		if (session.isNew()) {
+		boolean whole = session.isNew() || session.idChanged();
+		if (whole) {
 			field(set, CREATION_TIME, session.getCreationTime().toEpochMilli());
 		}
 		session.changedAttributes().forEach((name, value) -> {
@@ -193,35 +209,46 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 				remove.add(text(ATTRIBUTE_PREFIX + name));
 			}
 		});
-		Instant now = this.clock.instant();
-		Instant expiry = session.getLastAccessedTime().plus(session.getMaxInactiveInterval());
-		List<ByteBuffer> args = new ArrayList<>(7 + set.size() + remove.size());
-		args.add(text(session.isNew() ? "create" : "update"));
+		List<ByteBuffer> args = new ArrayList<>(3 + set.size() + remove.size());
+		args.add(text(whole ? "create" : "update"));
 		args.add(text(Long.toString(session.getMaxInactiveInterval().toMillis())));
-		args.add(text(Long.toString(now.toEpochMilli())));
-		args.add(text(Long.toString(expiry.toEpochMilli())));
-		args.add(text(session.getId()));
-		args.add(text(session.idChanged() ? session.storedId() : ""));
 		args.add(text(Integer.toString(set.size() / 2)));
 		args.addAll(set);
 		args.addAll(remove);
-		List<ByteBuffer> keys = keys(session.getId(), session.getAttribute(SessionDetails.ATTRIBUTE));
-		return this.scripts.execute(WRITE, keys, args).then();
+		return this.scripts.execute(WRITE, List.of(text(key(session.getId()))), args)
+			.next()
+			.map((written) -> written == 1L)
+			.defaultIfEmpty(false);
 	}
 
 	/**
-	 * The session's key, then the index sets a session with these details belongs to.
+	 * Enter a written session in the index sets of its user and provider session, each
+	 * set by a script of its own (a Redis Cluster keeps them in other slots).
 	 */
-	private List<ByteBuffer> keys(String id, @Nullable SessionDetails details) {
-		List<ByteBuffer> keys = new ArrayList<>(3);
-		keys.add(text(key(id)));
-		if (details != null) {
-			keys.add(text(this.keys.user(details.issuer(), details.subject())));
-			if (details.sid() != null) {
-				keys.add(text(this.keys.providerSession(details.issuer(), details.sid())));
-			}
+	private Mono<Void> index(TrackedSession session) {
+		List<String> indexKeys = indexKeys(session.getAttribute(SessionDetails.ATTRIBUTE));
+		if (indexKeys.isEmpty()) {
+			return Mono.empty();
 		}
-		return keys;
+		Instant expiry = session.getLastAccessedTime().plus(session.getMaxInactiveInterval());
+		List<ByteBuffer> args = List.of(text(Long.toString(this.clock.millis())),
+				text(Long.toString(expiry.toEpochMilli())), text(session.getId()),
+				text(session.idChanged() ? session.storedId() : ""));
+		return Flux.fromIterable(indexKeys)
+			.flatMap((index) -> this.scripts.execute(INDEX, List.of(text(index)), args))
+			.then();
+	}
+
+	/**
+	 * The index sets a session with these details belongs to.
+	 */
+	private List<String> indexKeys(@Nullable SessionDetails details) {
+		if (details == null) {
+			return List.of();
+		}
+		String user = this.keys.user(details.issuer(), details.subject());
+		return (details.sid() != null) ? List.of(user, this.keys.providerSession(details.issuer(), details.sid()))
+				: List.of(user);
 	}
 
 	private void field(List<ByteBuffer> set, String name, Object value) {
@@ -284,9 +311,12 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 			.get(key(id), DETAILS_FIELD)
 			.ofType(SessionDetails.class)
 			.onErrorResume(SerializationException.class, (ex) -> Mono.empty())
-			.map((details) -> keys(id, details))
-			.defaultIfEmpty(keys(id, null))
-			.flatMap((keys) -> this.scripts.execute(DELETE, keys, List.of(text(id))).then())
+			.map(this::indexKeys)
+			.defaultIfEmpty(List.of())
+			.flatMap((indexKeys) -> this.sessions.delete(key(id))
+				.thenMany(Flux.fromIterable(indexKeys))
+				.flatMap((index) -> this.scripts.opsForZSet().remove(text(index), text(id)))
+				.then())
 			.doFinally((signal) -> this.cache.invalidate(id));
 	}
 

@@ -84,8 +84,14 @@ final class TrackedSession implements Session {
 		return !isNew() && !idChanged() && !this.maxInactiveIntervalChanged && this.changedAttributes.isEmpty();
 	}
 
+	/**
+	 * What a write must store: every attribute when the session is new or has a new id
+	 * (it is written whole under its new key), else the attributes the request set or
+	 * removed ({@code null} for removed).
+	 * @return the attributes to write
+	 */
 	Map<String, @Nullable Object> changedAttributes() {
-		return (isNew()) ? allAttributes() : this.changedAttributes;
+		return (isNew() || idChanged()) ? allAttributes() : this.changedAttributes;
 	}
 
 	private Map<String, @Nullable Object> allAttributes() {

@@ -28,14 +28,4 @@ public final class RedisFailures {
 						|| cause instanceof RedisCommandTimeoutException || cause instanceof RedisConnectionException);
 	}
 
-	/**
-	 * Whether Redis refused a command because its key does not exist (a {@code RENAME} of
-	 * a key deleted meanwhile).
-	 * @param ex the failure
-	 * @return whether it is a missing key
-	 */
-	public static boolean isNoSuchKey(Throwable ex) {
-		return Causes.anyMatch(ex, (cause) -> cause.getMessage() != null && cause.getMessage().contains("no such key"));
-	}
-
 }

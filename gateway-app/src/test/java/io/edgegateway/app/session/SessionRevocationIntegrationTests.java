@@ -13,12 +13,13 @@ import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.app.support.TestServers;
 import io.edgegateway.filters.support.RedisSupport;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,46 +31,66 @@ import static org.assertj.core.api.Assertions.assertThat;
  * /logout?scope=all} (CSRF-protected) ends every session of the user's, each revocation
  * is an audit event, and the index follows logouts and expiry.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionRevocationIntegrationTests {
 
 	private static final String NAMESPACE = GatewayInstance.newNamespace();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static GatewayInstance first;
+	private GatewayInstance first;
 
-	private static GatewayInstance second;
+	private GatewayInstance second;
 
-	private static RedisClient redisClient;
-
-	private static StatefulRedisConnection<String, String> redis;
+	private RedisClusterCommands<String, String> redis;
 
 	private final SessionCookieCalls calls = new SessionCookieCalls("/api/sessions");
 
 	private final AuditEvents audit = new AuditEvents();
 
-	private final String user = "load-" + ThreadLocalRandom.current().nextInt(1, 100_000);
+	private String user;
+
+	private RedisClient redisClient;
 
 	@BeforeAll
-	static void startReplicas() {
+	void startReplicas() {
 		String idp = TestServers.idp().issuer();
 		String upstream = TestServers.upstream().uri().toString();
-		first = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
-		second = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
-		redisClient = RedisClient.create(RedisSupport.redis().url());
-		redis = redisClient.connect();
+		this.first = GatewayInstance.start(idp, upstream, redisSessions(NAMESPACE));
+		this.second = GatewayInstance.start(idp, upstream, redisSessions(NAMESPACE));
+		this.redis = connectRedis();
+	}
+
+	/**
+	 * The properties of a gateway whose sessions live in this test's Redis.
+	 * @param namespace the session key namespace
+	 * @return the properties
+	 */
+	Map<String, Object> redisSessions(String namespace) {
+		return GatewayInstance.redisSessions(namespace);
+	}
+
+	/**
+	 * A client of this test's Redis, to look at the index as the gateways left it.
+	 * @return the client's commands
+	 */
+	RedisClusterCommands<String, String> connectRedis() {
+		this.redisClient = RedisClient.create(RedisSupport.redis().url());
+		return this.redisClient.connect().sync();
 	}
 
 	@AfterAll
-	static void stopReplicas() {
-		first.close();
-		second.close();
-		redis.close();
-		redisClient.shutdown();
+	void stopReplicas() {
+		this.first.close();
+		this.second.close();
+		if (this.redisClient != null) {
+			this.redisClient.shutdown();
+		}
 	}
 
 	@BeforeEach
 	void startAudit() {
+		this.user = "load-" + ThreadLocalRandom.current().nextInt(1, 100_000);
 		this.audit.start();
 	}
 
@@ -80,11 +101,11 @@ class SessionRevocationIntegrationTests {
 
 	@Test
 	void twoSignInsFromTwoBrowsersThenBothListedOnEitherReplicaWithoutAToken() {
-		TestBrowser laptop = signIn(first);
-		TestBrowser phone = signIn(second);
+		TestBrowser laptop = signIn(this.first);
+		TestBrowser phone = signIn(this.second);
 		String laptopSession = laptop.cookie("EDGE_SESSION").orElseThrow();
 		String phoneSession = phone.cookie("EDGE_SESSION").orElseThrow();
-		HttpResponse<String> listed = management(first, "GET", "/actuator/sessions?subject=" + this.user);
+		HttpResponse<String> listed = management(this.first, "GET", "/actuator/sessions?subject=" + this.user);
 		assertThat(listed.statusCode()).isEqualTo(200);
 		List<Map<String, Object>> sessions = sessions(listed);
 		assertThat(sessions).hasSize(2);
@@ -101,23 +122,23 @@ class SessionRevocationIntegrationTests {
 			.doesNotContain(phoneSession)
 			.doesNotContain("eyJ")
 			.doesNotContainIgnoringCase("token");
-		HttpResponse<String> withIssuer = management(second, "GET",
+		HttpResponse<String> withIssuer = management(this.second, "GET",
 				"/actuator/sessions?issuer=" + TestServers.idp().issuer() + "&subject=" + this.user);
 		assertThat(sessions(withIssuer)).hasSize(2);
-		assertThat(redis.sync().zrange(userIndex(), 0, -1)).containsExactlyInAnyOrder(laptopSession, phoneSession);
-		assertThat(redis.sync().pttl(userIndex())).isPositive();
+		assertThat(this.redis.zrange(userIndex(), 0, -1)).containsExactlyInAnyOrder(laptopSession, phoneSession);
+		assertThat(this.redis.pttl(userIndex())).isPositive();
 	}
 
 	@Test
 	void sessionsFoundByTheProvidersSessionId() {
-		TestBrowser browser = signIn(first);
+		TestBrowser browser = signIn(this.first);
 		String session = browser.cookie("EDGE_SESSION").orElseThrow();
-		UserSessions index = first.context().getBean(UserSessions.class);
+		UserSessions index = this.first.context().getBean(UserSessions.class);
 		UserSession found = index.findByUser(TestServers.idp().issuer(), this.user).blockFirst();
 		assertThat(found).isNotNull();
 		assertThat(found.id()).isEqualTo(session);
 		assertThat(found.details().sid()).as("the provider's sid in the ID token").isNotBlank();
-		assertThat(second.context()
+		assertThat(this.second.context()
 			.getBean(UserSessions.class)
 			.findByProviderSession(TestServers.idp().issuer(), found.details().sid())
 			.map(UserSession::id)
@@ -127,21 +148,21 @@ class SessionRevocationIntegrationTests {
 
 	@Test
 	void revokeOneOnReplicaAThenItsCookieRefusedOnReplicaBWithinASecondAndTheOtherServed() {
-		String revoked = signIn(first).cookie("EDGE_SESSION").orElseThrow();
-		String kept = signIn(first).cookie("EDGE_SESSION").orElseThrow();
-		assertThat(this.calls.userAt(second, revoked)).isEqualTo(this.user);
-		assertThat(this.calls.userAt(second, kept)).isEqualTo(this.user);
+		String revoked = signIn(this.first).cookie("EDGE_SESSION").orElseThrow();
+		String kept = signIn(this.first).cookie("EDGE_SESSION").orElseThrow();
+		assertThat(this.calls.userAt(this.second, revoked)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(this.second, kept)).isEqualTo(this.user);
 		long start = System.nanoTime();
-		HttpResponse<String> revocation = management(first, "DELETE",
+		HttpResponse<String> revocation = management(this.first, "DELETE",
 				"/actuator/sessions?subject=" + this.user + "&handle=" + SessionKeys.hash(revoked));
 		assertThat(revocation.statusCode()).isEqualTo(200);
 		assertThat(revocation.body()).contains("\"revoked\":1");
-		long latency = this.calls.millisUntilRefused(second, start, revoked);
+		long latency = this.calls.millisUntilRefused(this.second, start, revoked);
 		System.out.println("Revocation latency (revoked on replica A, refused on replica B): " + latency + " ms");
 		assertThat(latency).isLessThan(1000);
-		assertThat(this.calls.status(first, revoked)).isEqualTo(401);
-		assertThat(this.calls.userAt(second, kept)).isEqualTo(this.user);
-		assertThat(redis.sync().zrange(userIndex(), 0, -1)).containsExactly(kept);
+		assertThat(this.calls.status(this.first, revoked)).isEqualTo(401);
+		assertThat(this.calls.userAt(this.second, kept)).isEqualTo(this.user);
+		assertThat(this.redis.zrange(userIndex(), 0, -1)).containsExactly(kept);
 		List<Map<String, Object>> events = this.audit.ofType("session_revoked", this.user, 1);
 		assertThat(events).singleElement()
 			.satisfies((event) -> assertThat(event).containsEntry("issuer", TestServers.idp().issuer())
@@ -154,45 +175,45 @@ class SessionRevocationIntegrationTests {
 
 	@Test
 	void revokeAllThenEverySessionOfTheUserRefusedAndTheIndexEmpty() {
-		String one = signIn(first).cookie("EDGE_SESSION").orElseThrow();
-		String two = signIn(second).cookie("EDGE_SESSION").orElseThrow();
-		String someoneElse = signIn(first, "alice").cookie("EDGE_SESSION").orElseThrow();
-		HttpResponse<String> revocation = management(second, "DELETE", "/actuator/sessions?subject=" + this.user);
+		String one = signIn(this.first).cookie("EDGE_SESSION").orElseThrow();
+		String two = signIn(this.second).cookie("EDGE_SESSION").orElseThrow();
+		String someoneElse = signIn(this.first, "alice").cookie("EDGE_SESSION").orElseThrow();
+		HttpResponse<String> revocation = management(this.second, "DELETE", "/actuator/sessions?subject=" + this.user);
 		assertThat(revocation.body()).contains("\"revoked\":2");
-		assertThat(this.calls.millisUntilRefused(first, System.nanoTime(), one)).isLessThan(1000);
-		assertThat(this.calls.millisUntilRefused(first, System.nanoTime(), two)).isLessThan(1000);
-		assertThat(this.calls.status(second, one)).isEqualTo(401);
-		assertThat(this.calls.userAt(first, someoneElse)).isEqualTo("alice");
-		assertThat(sessions(management(first, "GET", "/actuator/sessions?subject=" + this.user))).isEmpty();
-		assertThat(redis.sync().exists(userIndex())).isZero();
+		assertThat(this.calls.millisUntilRefused(this.first, System.nanoTime(), one)).isLessThan(1000);
+		assertThat(this.calls.millisUntilRefused(this.first, System.nanoTime(), two)).isLessThan(1000);
+		assertThat(this.calls.status(this.second, one)).isEqualTo(401);
+		assertThat(this.calls.userAt(this.first, someoneElse)).isEqualTo("alice");
+		assertThat(sessions(management(this.first, "GET", "/actuator/sessions?subject=" + this.user))).isEmpty();
+		assertThat(this.redis.exists(userIndex())).isZero();
 		assertThat(this.audit.ofType("session_revoked", this.user, 2)).hasSize(2);
 	}
 
 	@Test
 	void revokeWithAnUnknownHandleThenNothingRevoked() {
-		String session = signIn(first).cookie("EDGE_SESSION").orElseThrow();
-		HttpResponse<String> revocation = management(first, "DELETE",
+		String session = signIn(this.first).cookie("EDGE_SESSION").orElseThrow();
+		HttpResponse<String> revocation = management(this.first, "DELETE",
 				"/actuator/sessions?subject=" + this.user + "&handle=" + SessionKeys.hash("not-a-session"));
 		assertThat(revocation.body()).contains("\"revoked\":0");
-		assertThat(this.calls.userAt(second, session)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(this.second, session)).isEqualTo(this.user);
 	}
 
 	@Test
 	void logoutEverywhereWithoutCsrfThen403AndWithCsrfEndsEverySession() {
-		TestBrowser laptop = signIn(first);
-		TestBrowser phone = signIn(second);
+		TestBrowser laptop = signIn(this.first);
+		TestBrowser phone = signIn(this.second);
 		String laptopSession = laptop.cookie("EDGE_SESSION").orElseThrow();
 		String phoneSession = phone.cookie("EDGE_SESSION").orElseThrow();
-		assertThat(laptop.post(first.url() + "/logout?scope=all", "").statusCode()).isEqualTo(403);
-		assertThat(this.calls.userAt(second, phoneSession)).isEqualTo(this.user);
-		assertThat(this.calls.userAt(second, laptopSession)).isEqualTo(this.user);
-		HttpResponse<String> logout = laptop.post(first.url() + "/logout?scope=all", "", "X-XSRF-TOKEN",
+		assertThat(laptop.post(this.first.url() + "/logout?scope=all", "").statusCode()).isEqualTo(403);
+		assertThat(this.calls.userAt(this.second, phoneSession)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(this.second, laptopSession)).isEqualTo(this.user);
+		HttpResponse<String> logout = laptop.post(this.first.url() + "/logout?scope=all", "", "X-XSRF-TOKEN",
 				laptop.cookie("XSRF-TOKEN").orElseThrow());
 		assertThat(logout.statusCode()).isEqualTo(302);
 		assertThat(TestBrowser.location(logout).toString()).startsWith(TestServers.idp().issuer() + "/connect/logout");
-		assertThat(this.calls.millisUntilRefused(second, System.nanoTime(), phoneSession)).isLessThan(1000);
-		assertThat(this.calls.millisUntilRefused(second, System.nanoTime(), laptopSession)).isLessThan(1000);
-		assertThat(redis.sync().exists(userIndex())).isZero();
+		assertThat(this.calls.millisUntilRefused(this.second, System.nanoTime(), phoneSession)).isLessThan(1000);
+		assertThat(this.calls.millisUntilRefused(this.second, System.nanoTime(), laptopSession)).isLessThan(1000);
+		assertThat(this.redis.exists(userIndex())).isZero();
 		List<Map<String, Object>> events = this.audit.ofType("session_revoked", this.user, 2);
 		assertThat(events).hasSize(2)
 			.allSatisfy((event) -> assertThat(event).containsEntry("actor", "user")
@@ -202,21 +223,21 @@ class SessionRevocationIntegrationTests {
 
 	@Test
 	void normalLogoutThenOnlyThatSessionLeavesTheIndex() {
-		TestBrowser laptop = signIn(first);
-		String phoneSession = signIn(second).cookie("EDGE_SESSION").orElseThrow();
-		HttpResponse<String> logout = laptop.post(first.url() + "/logout", "", "X-XSRF-TOKEN",
+		TestBrowser laptop = signIn(this.first);
+		String phoneSession = signIn(this.second).cookie("EDGE_SESSION").orElseThrow();
+		HttpResponse<String> logout = laptop.post(this.first.url() + "/logout", "", "X-XSRF-TOKEN",
 				laptop.cookie("XSRF-TOKEN").orElseThrow());
 		assertThat(logout.statusCode()).isEqualTo(302);
-		assertThat(redis.sync().zrange(userIndex(), 0, -1)).containsExactly(phoneSession);
-		assertThat(sessions(management(second, "GET", "/actuator/sessions?subject=" + this.user)))
+		assertThat(this.redis.zrange(userIndex(), 0, -1)).containsExactly(phoneSession);
+		assertThat(sessions(management(this.second, "GET", "/actuator/sessions?subject=" + this.user)))
 			.extracting((session) -> session.get("handle"))
 			.containsExactly(SessionKeys.hash(phoneSession));
-		assertThat(this.calls.userAt(second, phoneSession)).isEqualTo(this.user);
+		assertThat(this.calls.userAt(this.second, phoneSession)).isEqualTo(this.user);
 	}
 
 	@Test
 	void expiredSessionThenGoneFromTheListingAndTheIndex() throws Exception {
-		Map<String, Object> shortSessions = GatewayInstance.redisSessions(GatewayInstance.newNamespace());
+		Map<String, Object> shortSessions = redisSessions(GatewayInstance.newNamespace());
 		shortSessions.put("edge.session.timeout", "2s");
 		shortSessions.put("edge.session.touch-interval", "1s");
 		String namespace = (String) shortSessions.get("edge.session.redis-namespace");
@@ -224,12 +245,12 @@ class SessionRevocationIntegrationTests {
 				TestServers.upstream().uri().toString(), shortSessions)) {
 			String session = signIn(gateway).cookie("EDGE_SESSION").orElseThrow();
 			String index = new SessionKeys(namespace).user(TestServers.idp().issuer(), this.user);
-			assertThat(redis.sync().zrange(index, 0, -1)).containsExactly(session);
-			assertThat(redis.sync().pttl(index)).isBetween(1L, 2000L);
+			assertThat(this.redis.zrange(index, 0, -1)).containsExactly(session);
+			assertThat(this.redis.pttl(index)).isBetween(1L, 2000L);
 			Thread.sleep(2500);
 			assertThat(this.calls.status(gateway, session)).isEqualTo(401);
 			assertThat(sessions(management(gateway, "GET", "/actuator/sessions?subject=" + this.user))).isEmpty();
-			assertThat(redis.sync().exists(index)).isZero();
+			assertThat(this.redis.exists(index)).isZero();
 		}
 	}
 

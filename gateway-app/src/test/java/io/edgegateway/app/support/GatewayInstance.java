@@ -45,9 +45,20 @@ public final class GatewayInstance implements AutoCloseable {
 	 */
 	public static Map<String, Object> redisSessions(String namespace) {
 		RedisSupport redis = RedisSupport.redis();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("spring.data.redis.host", redis.host());
-		properties.put("spring.data.redis.port", redis.port());
+		return redisSessions(namespace,
+				Map.of("spring.data.redis.host", redis.host(), "spring.data.redis.port", redis.port()));
+	}
+
+	/**
+	 * Properties of a gateway whose sessions live in a given Redis under a namespace of
+	 * their own.
+	 * @param namespace the session key namespace, shared by replicas of one test
+	 * @param redis the properties that connect to the Redis (a Cluster's nodes, for
+	 * instance)
+	 * @return the properties
+	 */
+	public static Map<String, Object> redisSessions(String namespace, Map<String, Object> redis) {
+		Map<String, Object> properties = new LinkedHashMap<>(redis);
 		properties.put("edge.session.redis-namespace", namespace);
 		properties.put("edge.session.encryption.active-key", "k1");
 		properties.put("edge.session.encryption.keys.k1", SESSION_KEY);
