@@ -63,6 +63,8 @@ class DeploymentTemplateTests {
 	void imageIsTheOneTheBuildPublishes() throws Exception {
 		Map<String, Object> chartYaml = new Yaml().load(Files.readString(TestChart.CHART.resolve("Chart.yaml")));
 		assertThat(chartYaml.get("appVersion")).isEqualTo(System.getProperty("edge.app.version"));
+		assertThat(chartYaml.get("version")).as("the chart is released with the application")
+			.isEqualTo(System.getProperty("edge.app.version").replace("-SNAPSHOT", ""));
 		assertThat((String) get(this.container, "image"))
 			.isEqualTo(System.getProperty("edge.image.repository") + ":" + System.getProperty("edge.app.version"));
 		String pinned = "sha256:" + "ab".repeat(32);
