@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebSession;
@@ -35,7 +36,9 @@ import org.springframework.web.server.WebSession;
  * token {@code 502}, all {@code application/problem+json} naming the route and the error
  * code, never a token or the provider's raw answer. Redis unavailable or too slow for a
  * request that needs it (its session), or the identity provider's keys not to be had for
- * a bearer token, is {@code 503} with {@code Retry-After}, not {@code 500}.
+ * a bearer token, is {@code 503} with {@code Retry-After}, not {@code 500}. Every other
+ * answer the gateway makes itself is a problem too: an upstream slower than its response
+ * timeout {@code 504}, no route {@code 404}, anything unexpected {@code 500}.
  */
 @Component
 @Order(-2)
@@ -82,7 +85,7 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 			return unavailable(exchange, dependency.getErrorCode(), dependency.getMessage(), ex);
 		}
 		if (!(ex instanceof CredentialException failure)) {
-			return Mono.error(ex);
+			return otherFailure(exchange, ex);
 		}
 		logger.warn("request_id=%s route=%s registration=%s mode=%s error=%s: %s".formatted(
 				exchange.getAttribute(RequestIds.ATTRIBUTE), failure.getRouteId(), failure.getRegistration(),
@@ -159,6 +162,40 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 				"The upstream could not be reached or closed the connection without an answer");
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		problem.setProperty("route", route.getId());
+		return this.problems.write(exchange, problem);
+	}
+
+	/**
+	 * Everything else the gateway answers itself: an upstream slower than the response
+	 * timeout is {@code 504}, a status Spring or Spring Cloud Gateway raised (no route,
+	 * method not allowed, ...) keeps its status and headers, anything unexpected is
+	 * {@code 500}, logged with its stack trace; the body never carries one.
+	 */
+	private Mono<Void> otherFailure(ServerWebExchange exchange, Throwable ex) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		ProblemDetail problem;
+		if (ex instanceof ResponseStatusException status) {
+			problem = ProblemDetail.forStatus(status.getStatusCode());
+			if (status.getStatusCode() == HttpStatus.GATEWAY_TIMEOUT && route != null) {
+				logger.warn("request_id=%s route=%s upstream timed out: %s"
+					.formatted(exchange.getAttribute(RequestIds.ATTRIBUTE), route.getId(), ex.getMessage()));
+				problem.setDetail("The upstream did not answer within the route's response timeout");
+			}
+			else {
+				problem.setDetail(status.getReason());
+			}
+			exchange.getResponse().getHeaders().addAll(status.getHeaders());
+		}
+		else {
+			logger.error("request_id=%s path=%s failed".formatted(exchange.getAttribute(RequestIds.ATTRIBUTE),
+					exchange.getRequest().getPath().value()), ex);
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"The gateway could not handle the request");
+		}
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		if (route != null) {
+			problem.setProperty("route", route.getId());
+		}
 		return this.problems.write(exchange, problem);
 	}
 
