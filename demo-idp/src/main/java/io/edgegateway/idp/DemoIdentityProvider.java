@@ -147,6 +147,15 @@ public final class DemoIdentityProvider implements AutoCloseable {
 	}
 
 	/**
+	 * How many requests reached the authorization endpoint ({@code /oauth2/authorize}):
+	 * the sign-ins a client started, and the login form's return to it.
+	 * @return the count since start
+	 */
+	public int authorizationRequests() {
+		return this.context.getBean("authorizationRequestCounter", RequestCounter.class).count();
+	}
+
+	/**
 	 * How many requests reached the identity provider, whatever the endpoint.
 	 * @return the count since start
 	 */

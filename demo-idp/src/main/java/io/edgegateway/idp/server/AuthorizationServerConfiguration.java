@@ -113,6 +113,17 @@ public final class AuthorizationServerConfiguration {
 	}
 
 	@Bean
+	RequestCounter authorizationRequestCounter() {
+		return new RequestCounter();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestCounter> authorizationRequestCounterRegistration(
+			@Qualifier("authorizationRequestCounter") RequestCounter counter, AuthorizationServerSettings settings) {
+		return firstOn(counter, settings.getAuthorizationEndpoint());
+	}
+
+	@Bean
 	RequestCounter requestCounter() {
 		return new RequestCounter();
 	}

@@ -3,14 +3,11 @@ package io.edgegateway.filters.credential;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * The credential a route declares could not be obtained, so the upstream is not called.
@@ -44,8 +41,6 @@ public class CredentialException extends RuntimeException {
 
 	private static final Set<String> UNAVAILABLE_ERRORS = Set.of("invalid_token_response", "server_error",
 			"temporarily_unavailable");
-
-	private static final int MAX_DESCRIPTION_LENGTH = 200;
 
 	/**
 	 * OpenID Connect's {@code prompt} parameter of the sign-in.
@@ -100,9 +95,8 @@ public class CredentialException extends RuntimeException {
 					+ providersWords(authorization.getError().getDescription());
 			return new CredentialException(reason, routeId, registration, mode, code, message, failure);
 		}
-		if (failure instanceof WebClientRequestException || failure instanceof TimeoutException
-				|| NestedExceptionUtils.getRootCause(failure) instanceof java.io.IOException) {
-			return new CredentialException(Reason.UNAVAILABLE, routeId, registration, mode, "idp_unavailable",
+		if (ProviderErrors.isUnreachable(failure)) {
+			return new CredentialException(Reason.UNAVAILABLE, routeId, registration, mode, ProviderErrors.UNAVAILABLE,
 					"The identity provider could not be reached", failure);
 		}
 		return new CredentialException(Reason.UNAVAILABLE, routeId, registration, mode, "credential_error",
@@ -116,28 +110,12 @@ public class CredentialException extends RuntimeException {
 	}
 
 	/**
-	 * The provider's own description of its answer ({@code error_description}), for the
-	 * operator's log and the problem's detail: control characters removed, at most
-	 * {@value #MAX_DESCRIPTION_LENGTH} characters. Without it, a provider's
-	 * {@code invalid_client} "Audience not found" reads as a wrong client secret.
+	 * The provider's own description of its answer, sanitized
+	 * ({@link ProviderErrors#description}), in parentheses after the gateway's words.
 	 */
 	private static String providersWords(@Nullable String description) {
-		if (description == null) {
-			return "";
-		}
-		StringBuilder words = new StringBuilder(Math.min(description.length(), MAX_DESCRIPTION_LENGTH));
-		int next = 0;
-		while (next < description.length() && words.length() < MAX_DESCRIPTION_LENGTH) {
-			char c = description.charAt(next++);
-			if (!Character.isISOControl(c)) {
-				words.append(c);
-			}
-		}
-		String text = words.toString().strip();
-		if (text.isEmpty()) {
-			return "";
-		}
-		return " (" + text + ((next < description.length()) ? "…" : "") + ")";
+		String words = ProviderErrors.description(description);
+		return (words != null) ? " (" + words + ")" : "";
 	}
 
 	/**

@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy.WebFilterChainDecorator;
+import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
@@ -230,7 +231,8 @@ class SecurityConfiguration {
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
 			SignInRegistrations signIns, ReactiveClientRegistrationRepository registrations,
 			SameOriginRequestCache requestCache, UserAuthentication userAuthentication,
-			ObjectProvider<CredentialService> credentials, SignedInUserResolver users, SessionRevocation revocation) {
+			ObjectProvider<CredentialService> credentials, SignedInUserResolver users, SessionRevocation revocation,
+			SignInFailureHandler signInFailures, SignInAuditor signInAuditor, LogoutAuditor logouts) {
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico")
 			.permitAll()
@@ -239,12 +241,16 @@ class SecurityConfiguration {
 		http.oauth2Login((login) -> login
 			.authorizationRequestResolver(
 					authorizationRequestResolver(registrations, properties.getAuthorizationParameters(), signIns))
-			.authenticationSuccessHandler(new SessionDetailsRecorder(successHandler(requestCache), users)));
+			.authenticationSuccessHandler(new SessionDetailsRecorder(
+					new DelegatingServerAuthenticationSuccessHandler(signInAuditor, successHandler(requestCache)),
+					users))
+			.authenticationFailureHandler(signInFailures));
 		http.logout((logout) -> {
 			logout.logoutSuccessHandler(logoutSuccessHandler(registrations));
 			logout.logoutHandler((handlers) -> {
 				handlers.add(0, new AllSessionsLogoutHandler(revocation));
 				handlers.add(1, new SessionEndingLogoutHandler());
+				handlers.add(0, logouts);
 			});
 			credentials.ifAvailable((service) -> logout
 				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, users))));

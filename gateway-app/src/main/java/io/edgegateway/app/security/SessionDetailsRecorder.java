@@ -1,11 +1,8 @@
 package io.edgegateway.app.security;
 
-import java.net.InetSocketAddress;
-
 import io.edgegateway.app.session.SessionDetails;
 import io.edgegateway.filters.user.SignedInUser;
 import io.edgegateway.filters.user.SignedInUserResolver;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -39,16 +36,12 @@ final class SessionDetailsRecorder implements ServerAuthenticationSuccessHandler
 		}
 		ServerHttpRequest request = exchange.getExchange().getRequest();
 		SessionDetails details = new SessionDetails(String.valueOf(user.getIssuer()), user.getSubject(),
-				user.getIdToken().getClaimAsString("sid"), userId, address(request.getRemoteAddress()),
+				user.getIdToken().getClaimAsString("sid"), userId, ClientAddress.of(request),
 				request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
 		return exchange.getExchange()
 			.getSession()
 			.doOnNext((session) -> session.getAttributes().put(SessionDetails.ATTRIBUTE, details))
 			.then(this.next.onAuthenticationSuccess(exchange, authentication));
-	}
-
-	private static @Nullable String address(@Nullable InetSocketAddress remote) {
-		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
 	}
 
 }

@@ -50,11 +50,16 @@ class SessionConfiguration {
 	}
 
 	@Bean
+	SessionAuditLog sessionAuditLog(Clock clock) {
+		return new SessionAuditLog(clock);
+	}
+
+	@Bean
 	SessionRevocation sessionRevocation(UserSessions sessions, ObjectProvider<CredentialService> credentials,
-			Clock clock) {
+			SessionAuditLog audit) {
 		CredentialService service = credentials.getIfAvailable();
 		Function<String, Mono<Void>> forgetTokens = (service != null) ? service::forgetUser : (userId) -> Mono.empty();
-		return new SessionRevocation(sessions, forgetTokens, new SessionAuditLog(clock));
+		return new SessionRevocation(sessions, forgetTokens, audit);
 	}
 
 	@Bean

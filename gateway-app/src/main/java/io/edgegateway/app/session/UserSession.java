@@ -38,7 +38,16 @@ public record UserSession(String id, Instant created, Instant lastSeen, Instant 
 	 * @return the handle
 	 */
 	public String handle() {
-		return SessionKeys.hash(this.id);
+		return handle(this.id);
+	}
+
+	/**
+	 * The handle of a session, by its id.
+	 * @param sessionId the session id
+	 * @return the handle
+	 */
+	public static String handle(String sessionId) {
+		return SessionKeys.hash(sessionId);
 	}
 
 	@Override

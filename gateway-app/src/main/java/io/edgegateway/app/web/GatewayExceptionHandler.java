@@ -46,7 +46,10 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(GatewayExceptionHandler.class);
 
-	static final String RETRY_AFTER_SECONDS = "5";
+	/**
+	 * The {@code Retry-After} of the gateway's {@code 503} answers.
+	 */
+	public static final String RETRY_AFTER_SECONDS = "5";
 
 	/**
 	 * The error of RFC 9470 (OAuth 2.0 Step Up Authentication Challenge Protocol).

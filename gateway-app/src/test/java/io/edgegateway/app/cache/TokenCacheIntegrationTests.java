@@ -121,21 +121,10 @@ class TokenCacheIntegrationTests {
 	}
 
 	/**
-	 * A counter's (or timer's) count on a replica's management port, for the
-	 * service-account mode.
+	 * A counter's (or timer's) count on a replica, for the service-account mode.
 	 */
-	@SuppressWarnings("unchecked")
 	private static double count(GatewayInstance gateway, String metric) {
-		HttpResponse<String> response = new TestBrowser()
-			.get(gateway.managementUrl() + "/actuator/metrics/" + metric + "?tag=mode:SERVICE_ACCOUNT");
-		if (response.statusCode() == 404) {
-			return 0;
-		}
-		Map<String, Object> body = JSON.readValue(response.body(), Map.class);
-		return ((List<Map<String, Object>>) body.get("measurements")).stream()
-			.filter((measurement) -> "COUNT".equals(measurement.get("statistic")))
-			.mapToDouble((measurement) -> ((Number) measurement.get("value")).doubleValue())
-			.sum();
+		return gateway.count(metric, "mode:SERVICE_ACCOUNT");
 	}
 
 	@Test

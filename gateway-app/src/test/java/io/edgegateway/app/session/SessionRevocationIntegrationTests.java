@@ -219,6 +219,10 @@ class SessionRevocationIntegrationTests {
 			.allSatisfy((event) -> assertThat(event).containsEntry("actor", "user")
 				.containsEntry("reason", "logout_everywhere"));
 		assertThat(events).extracting((event) -> event.get("request_id")).doesNotContainNull();
+		assertThat(this.audit.ofType("logout", this.user, 1)).singleElement()
+			.satisfies((event) -> assertThat(event).containsEntry("kind", "everywhere")
+				.containsEntry("session", SessionKeys.hash(laptopSession))
+				.containsEntry("request_id", logout.headers().firstValue("X-Request-Id").orElseThrow()));
 	}
 
 	@Test

@@ -3,17 +3,12 @@ package io.edgegateway.app.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import io.edgegateway.filters.audit.LoggingAuditEventWriter;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,32 +19,20 @@ public final class AuditEvents {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final List<String> lines = new CopyOnWriteArrayList<>();
-
-	private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
-
-		@Override
-		protected void append(ILoggingEvent event) {
-			AuditEvents.this.lines.add(event.getFormattedMessage());
-		}
-
-	};
+	private final LogLines lines = new LogLines(LoggingAuditEventWriter.LOGGER);
 
 	/**
 	 * Start collecting.
 	 */
 	public void start() {
-		this.lines.clear();
-		this.appender.start();
-		logger().addAppender(this.appender);
+		this.lines.start();
 	}
 
 	/**
 	 * Stop collecting.
 	 */
 	public void stop() {
-		logger().detachAppender(this.appender);
-		this.appender.stop();
+		this.lines.stop();
 	}
 
 	/**
@@ -89,8 +72,21 @@ public final class AuditEvents {
 	 * @return the events
 	 */
 	public List<Map<String, Object>> ofType(String type, String userId, int expected) {
-		return await(
-				() -> parse("event", type).stream().filter((event) -> userId.equals(event.get("user_id"))).toList(),
+		return ofType(type, "user_id", userId, expected);
+	}
+
+	/**
+	 * The events of one type ({@code event}, e.g. {@code login_failed}) with a field's
+	 * value (e.g. its {@code request_id}) written since {@link #start()}, once there are
+	 * as many as expected, or after 5 seconds.
+	 * @param type the event type
+	 * @param field the field
+	 * @param value its value
+	 * @param expected how many events to wait for
+	 * @return the events
+	 */
+	public List<Map<String, Object>> ofType(String type, String field, String value, int expected) {
+		return await(() -> parse("event", type).stream().filter((event) -> value.equals(event.get(field))).toList(),
 				expected);
 	}
 
@@ -100,14 +96,11 @@ public final class AuditEvents {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> parse(String field, String value) {
-		return this.lines.stream()
+		return this.lines.messages()
+			.stream()
 			.map((line) -> (Map<String, Object>) JSON.readValue(line, Map.class))
 			.filter((event) -> value.equals(event.get(field)))
 			.toList();
-	}
-
-	private static Logger logger() {
-		return (Logger) LoggerFactory.getLogger(LoggingAuditEventWriter.LOGGER);
 	}
 
 }

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.edgegateway.app.EdgeGatewayApplication;
 import io.edgegateway.filters.support.RedisSupport;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -30,6 +33,8 @@ public final class GatewayInstance implements AutoCloseable {
 	 * Session encryption keys the test gateways share, as replicas of one deployment do.
 	 */
 	public static final String SESSION_KEY = "dGVzdC1rZXktZm9yLWVkZ2UtZ2F0ZXdheS1zZXNzaW8=";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ConfigurableApplicationContext context;
 
@@ -185,6 +190,30 @@ public final class GatewayInstance implements AutoCloseable {
 	 */
 	public String managementUrl() {
 		return "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.management.port");
+	}
+
+	/**
+	 * A counter's (or timer's) count, as the management port's metrics endpoint reports
+	 * it.
+	 * @param metric the metric's name
+	 * @param tags tags to select by, each {@code name:value}
+	 * @return the count; 0 for a metric not yet registered
+	 */
+	@SuppressWarnings("unchecked")
+	public double count(String metric, String... tags) {
+		StringBuilder url = new StringBuilder(managementUrl() + "/actuator/metrics/" + metric);
+		for (int i = 0; i < tags.length; i++) {
+			url.append((i == 0) ? '?' : '&').append("tag=").append(tags[i]);
+		}
+		HttpResponse<String> response = new TestBrowser().get(url.toString());
+		if (response.statusCode() == 404) {
+			return 0;
+		}
+		Map<String, Object> body = JSON.readValue(response.body(), Map.class);
+		return ((List<Map<String, Object>>) body.get("measurements")).stream()
+			.filter((measurement) -> "COUNT".equals(measurement.get("statistic")))
+			.mapToDouble((measurement) -> ((Number) measurement.get("value")).doubleValue())
+			.sum();
 	}
 
 	public ConfigurableApplicationContext context() {
