@@ -121,6 +121,14 @@ class SessionConfiguration {
 		}
 
 		@Bean
+		RedisUsedLogoutTokens usedLogoutTokens(ReactiveRedisConnectionFactory connectionFactory,
+				SessionProperties properties) {
+			return new RedisUsedLogoutTokens(
+					new ReactiveRedisTemplate<>(connectionFactory, RedisSerializationContext.string()),
+					properties.getRedisNamespace());
+		}
+
+		@Bean
 		RedisUserSessions userSessions(ReactiveRedisConnectionFactory connectionFactory,
 				TrackedRedisSessionRepository sessions, SessionProperties properties, Clock clock) {
 			return new RedisUserSessions(
@@ -146,6 +154,11 @@ class SessionConfiguration {
 		@Bean
 		InMemoryUserSessions userSessions(ReactiveMapSessionRepository repository) {
 			return new InMemoryUserSessions(this.sessions, repository);
+		}
+
+		@Bean
+		InMemoryUsedLogoutTokens usedLogoutTokens(Clock clock) {
+			return new InMemoryUsedLogoutTokens(clock);
 		}
 
 	}

@@ -10,10 +10,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.util.Assert;
 
 /**
- * Ends sessions before their time: one of a user's sessions by its handle, or all of
- * them. Each revoked session is deleted (every replica stops serving it within a
- * heartbeat of its local cache), the tokens minted in the user's name are forgotten, and
- * an audit event is written.
+ * Ends sessions before their time: one of a user's sessions by its handle, the sessions
+ * of one provider session, or all of a user's sessions. Each revoked session is deleted
+ * (every replica stops serving it within a heartbeat of its local cache), the tokens
+ * minted in the user's name are forgotten, and an audit event is written.
  */
 public final class SessionRevocation {
 
@@ -67,6 +67,26 @@ public final class SessionRevocation {
 		return revoke(this.sessions.findByUser(issuer, subject), actor, reason, requestId);
 	}
 
+	/**
+	 * Revoke the sessions signed in under one provider session (a back-channel logout
+	 * naming {@code sid}).
+	 * @param issuer the identity provider
+	 * @param sid the provider's session id
+	 * @param subject the provider's {@code sub}, when the logout names it too: then only
+	 * that user's sessions of the provider session end
+	 * @param actor who revokes them
+	 * @param reason why, as the audit events say it
+	 * @param requestId the request that revokes them, if any
+	 * @return how many sessions were revoked
+	 */
+	public Mono<Long> revokeProviderSession(String issuer, String sid, @Nullable String subject, Actor actor,
+			String reason, @Nullable String requestId) {
+		return revoke(
+				this.sessions.findByProviderSession(issuer, sid)
+					.filter((session) -> subject == null || subject.equals(session.details().subject())),
+				actor, reason, requestId);
+	}
+
 	private Mono<Long> revoke(Flux<UserSession> found, Actor actor, String reason, @Nullable String requestId) {
 		return found
 			.concatMap((session) -> this.sessions.delete(session.id())
@@ -89,7 +109,12 @@ public final class SessionRevocation {
 		/**
 		 * The user, signing out everywhere.
 		 */
-		USER;
+		USER,
+
+		/**
+		 * The identity provider, by a back-channel logout.
+		 */
+		PROVIDER;
 
 		/**
 		 * The actor as audit events name it.
