@@ -248,8 +248,9 @@ class SecurityConfiguration {
 				handlers.add(0, new AllSessionsLogoutHandler(revocation));
 				handlers.add(1, new SessionEndingLogoutHandler());
 			});
+			// before the session ends: its details name the owner of its tokens
 			credentials.ifAvailable((service) -> logout
-				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, users))));
+				.logoutHandler((handlers) -> handlers.add(1, new DelegatedTokensLogoutHandler(service, users))));
 		});
 		return userAuthentication.configure(http).build();
 	}

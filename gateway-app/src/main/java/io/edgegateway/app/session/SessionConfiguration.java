@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgegateway.filters.credential.CredentialService;
@@ -53,8 +52,30 @@ class SessionConfiguration {
 	SessionRevocation sessionRevocation(UserSessions sessions, ObjectProvider<CredentialService> credentials,
 			Clock clock) {
 		CredentialService service = credentials.getIfAvailable();
-		Function<String, Mono<Void>> forgetTokens = (service != null) ? service::forgetUser : (userId) -> Mono.empty();
-		return new SessionRevocation(sessions, forgetTokens, new SessionAuditLog(clock));
+		SessionRevocation.MintedTokens tokens = (service == null) ? SessionRevocation.MintedTokens.NONE
+				: new SessionRevocation.MintedTokens() {
+
+					@Override
+					public Mono<Void> forgetSession(String tokenOwner) {
+						return service.forgetSession(tokenOwner);
+					}
+
+					@Override
+					public Mono<Void> forgetUser(String userId) {
+						return service.forgetUser(userId);
+					}
+
+				};
+		return new SessionRevocation(sessions, tokens, new SessionAuditLog(clock));
+	}
+
+	/**
+	 * A browser session's user carries the session's token owner, so the tokens minted
+	 * for the user are the session's.
+	 */
+	@Bean
+	SessionTokenOwnerWebFilter sessionTokenOwnerWebFilter() {
+		return new SessionTokenOwnerWebFilter();
 	}
 
 	@Bean
