@@ -16,11 +16,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.edgegateway.idp.server.AccessTokenSigner;
 import io.edgegateway.idp.server.EdgeGatewayClient;
 import io.edgegateway.idp.server.GoogleTokenEndpoint;
+import io.edgegateway.idp.server.LogoutTokenSigner;
 import io.edgegateway.idp.server.RequestCounter;
 import io.edgegateway.idp.server.ServiceAccountClients;
 import io.edgegateway.idp.server.SigningKeys;
 import io.edgegateway.idp.server.TokenRequestCounter;
 import io.edgegateway.idp.server.TrustedKeys;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -136,6 +138,20 @@ public final class DemoIdentityProvider implements AutoCloseable {
 	 */
 	public String signAccessToken(Map<String, Object> claims, Instant issuedAt, Instant expiresAt) {
 		return this.context.getBean(AccessTokenSigner.class).sign(claims, issuedAt, expiresAt);
+	}
+
+	/**
+	 * Signs an OpenID Connect back-channel logout token for the {@code edge-gateway}
+	 * client with the identity provider's own key ({@code typ: logout+jwt}): {@code iss},
+	 * {@code aud}, {@code iat} now, {@code exp} in two minutes, a fresh {@code jti} and
+	 * the back-channel logout event, then the given changes, for example {@code sid}
+	 * and/or {@code sub}. A relying party's back-channel logout endpoint takes it as the
+	 * form parameter {@code logout_token}.
+	 * @param changes claims to add or replace; a {@code null} value removes the claim
+	 * @return the serialized JWT
+	 */
+	public String signLogoutToken(Map<String, ? extends @Nullable Object> changes) {
+		return this.context.getBean(LogoutTokenSigner.class).sign(changes);
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The realm the gateway's Keycloak tests run against, created over the admin REST API as
  * {@code docs/providers/keycloak.md} describes it:
@@ -20,11 +22,12 @@ import java.util.function.Predicate;
  * (level 1: username and password) and {@code gold} (level 2: and a one-time code), as
  * Keycloak's guide builds a "browser login flow with step-up mechanism";</li>
  * <li>{@code edge-gateway}: the gateway's confidential client (authorization code with
- * PKCE, standard token exchange), whose access tokens carry its own audience, whose ID
- * token and user info carry the realm roles, the groups (not their full path) and the
- * tenant, and which may request the optional scope {@code orders-api} (the audience
- * {@code orders-api}); its browser flow is {@value #STEP_UP_FLOW}, and its ACR to LoA
- * mapping names the levels ({@value #ACR_LOA_MAP});</li>
+ * PKCE, standard token exchange, back-channel logout to the gateway with the session),
+ * whose access tokens carry its own audience, whose ID token and user info carry the
+ * realm roles, the groups (not their full path) and the tenant, and which may request the
+ * optional scope {@code orders-api} (the audience {@code orders-api}); its browser flow
+ * is {@value #STEP_UP_FLOW}, and its ACR to LoA mapping names the levels
+ * ({@value #ACR_LOA_MAP});</li>
  * <li>{@code orders-api} and {@code reports-api}: upstream APIs, audiences only;</li>
  * <li>{@code reports-sa}: a service account (client credentials) with the optional scope
  * {@code reports.read} (the audience {@code reports-api});</li>
@@ -78,6 +81,8 @@ public final class EdgeRealm {
 	 * bytes.
 	 */
 	private static final String CAROL_OTP_SECRET = "carol-authenticator-app";
+
+	private static final String BACK_CHANNEL_LOGOUT_URL = "backchannel.logout.url";
 
 	private final KeycloakServer server;
 
@@ -172,6 +177,25 @@ public final class EdgeRealm {
 	 */
 	public void logout(String username) {
 		this.admin.post("/" + NAME + "/users/" + userId(username) + "/logout", null);
+	}
+
+	/**
+	 * Sets the gateway client's back-channel logout URL, or turns back-channel logout off
+	 * (Keycloak then tells the gateway nothing when a session ends).
+	 * @param gatewayUrl the gateway's public base URL, or {@code null} for off
+	 */
+	public void backChannelLogout(@Nullable String gatewayUrl) {
+		String client = this.admin.idOf("/" + NAME + "/clients?clientId=edge-gateway");
+		Map<String, Object> representation = new LinkedHashMap<>(this.admin.get("/" + NAME + "/clients/" + client));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> attributes = new LinkedHashMap<>((Map<String, Object>) representation.get("attributes"));
+		attributes.put(BACK_CHANNEL_LOGOUT_URL, (gatewayUrl != null) ? backChannelLogoutUrl(gatewayUrl) : "");
+		representation.put("attributes", attributes);
+		this.admin.put("/" + NAME + "/clients/" + client, representation);
+	}
+
+	private static String backChannelLogoutUrl(String gatewayUrl) {
+		return gatewayUrl + "/logout/connect/back-channel/idp";
 	}
 
 	/**
@@ -365,7 +389,8 @@ public final class EdgeRealm {
 		client.put("standardFlowEnabled", true);
 		client.put("redirectUris", List.of(gatewayUrl + "/login/oauth2/code/idp"));
 		client.put("attributes", Map.of("pkce.code.challenge.method", "S256", "standard.token.exchange.enabled", "true",
-				"post.logout.redirect.uris", gatewayUrl + "/", "acr.loa.map", ACR_LOA_MAP));
+				"post.logout.redirect.uris", gatewayUrl + "/", "acr.loa.map", ACR_LOA_MAP, BACK_CHANNEL_LOGOUT_URL,
+				backChannelLogoutUrl(gatewayUrl), "backchannel.logout.session.required", "true"));
 		client.put("authenticationFlowBindingOverrides", Map.of("browser", browserFlow));
 		client.put("protocolMappers",
 				List.of(audience("edge-gateway"), realmRolesInIdToken(), groups(), attribute("tenant")));

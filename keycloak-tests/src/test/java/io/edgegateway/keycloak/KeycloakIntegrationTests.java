@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.edgegateway.app.support.AuditEvents;
 import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
@@ -70,6 +71,8 @@ class KeycloakIntegrationTests {
 
 	private static String aliceId;
 
+	private static String gatewayUrl;
+
 	private static String carolId;
 
 	private final TestBrowser browser = TestBrowser.withLoopbackSecureContexts();
@@ -81,7 +84,7 @@ class KeycloakIntegrationTests {
 		}
 		KeycloakServer keycloak = KeycloakServer.shared();
 		int port = GatewayInstance.freePort();
-		String gatewayUrl = "http://127.0.0.1:" + port;
+		gatewayUrl = "http://127.0.0.1:" + port;
 		realm = EdgeRealm.create(keycloak, gatewayUrl);
 		aliceId = realm.userId("alice");
 		carolId = realm.userId("carol");
@@ -279,8 +282,22 @@ class KeycloakIntegrationTests {
 		assertThat(realm.events("REFRESH_TOKEN", session)).hasSize(1);
 	}
 
+	/**
+	 * Without back-channel logout, the gateway learns of the ended session from
+	 * Keycloak's refusal of the user's token.
+	 */
 	@Test
-	void administratorEndsTheUsersKeycloakSessionThenTheExchangeAnswers401AndTheGatewaySessionEnds() {
+	void withoutBackChannelLogoutAdministratorEndsTheUsersKeycloakSessionThenTheExchangeAnswers401AndTheGatewaySessionEnds() {
+		realm.backChannelLogout(null);
+		try {
+			administratorEndsBobsKeycloakSessionThenTheExchangeAnswers401AndTheGatewaySessionEnds();
+		}
+		finally {
+			realm.backChannelLogout(gatewayUrl);
+		}
+	}
+
+	private void administratorEndsBobsKeycloakSessionThenTheExchangeAnswers401AndTheGatewaySessionEnds() {
 		// bob: no other test exchanges his token, so no minted token of his is cached
 		signIn("bob");
 		String session = keycloakTokens.decode(call("/app/x").bearerToken()).getClaimAsString("sid");
@@ -305,6 +322,40 @@ class KeycloakIntegrationTests {
 			.isEqualTo(401);
 		HttpResponse<String> navigation = this.browser.navigate(gateway.url() + "/app/home");
 		assertThat(TestBrowser.location(navigation).getPath()).isEqualTo("/oauth2/authorization/idp");
+	}
+
+	/**
+	 * With back-channel logout (the realm's client has the gateway's back-channel logout
+	 * URL, with the session), Keycloak tells the gateway at once: the gateway session
+	 * ends without any request to the gateway, and the next request is refused without
+	 * asking Keycloak.
+	 */
+	@Test
+	void administratorEndsTheUsersKeycloakSessionThenKeycloakEndsTheGatewaySessionOverTheBackChannel() {
+		AuditEvents audit = new AuditEvents();
+		audit.start();
+		try {
+			signIn("carol");
+			String session = keycloakTokens.decode(call("/app/x").bearerToken()).getClaimAsString("sid");
+			assertThat(realm.sessions("carol")).contains(session);
+			int refusals = realm.events("TOKEN_EXCHANGE_ERROR").size();
+
+			realm.logout("carol");
+
+			List<Map<String, Object>> revoked = audit.ofType("session_revoked", carolId, 1);
+			assertThat(revoked).as("the gateway ended the session before any request of the user's").hasSize(1);
+			assertThat(revoked.get(0)).containsEntry("issuer", realm.issuer())
+				.containsEntry("actor", "provider")
+				.containsEntry("reason", "backchannel_logout");
+			HttpResponse<String> me = this.browser.get(gateway.url() + "/auth/me", "Accept", "application/json");
+			assertThat(me.statusCode()).isEqualTo(401);
+			HttpResponse<String> navigation = this.browser.navigate(gateway.url() + "/app/home");
+			assertThat(TestBrowser.location(navigation).getPath()).isEqualTo("/oauth2/authorization/idp");
+			assertThat(realm.events("TOKEN_EXCHANGE_ERROR")).as("Keycloak was not asked").hasSize(refusals);
+		}
+		finally {
+			audit.stop();
+		}
 	}
 
 	@Test

@@ -88,6 +88,11 @@ public final class AuthorizationServerConfiguration {
 	}
 
 	@Bean
+	LogoutTokenSigner logoutTokenSigner(JwtEncoder jwtEncoder, DemoIdentityProviderProperties properties) {
+		return new LogoutTokenSigner(jwtEncoder, properties.issuer(), Clock.systemUTC());
+	}
+
+	@Bean
 	RouterFunction<ServerResponse> additionalEndpoints(DemoIdentityProviderProperties properties,
 			TrustedKeys trustedKeys, AccessTokenSigner signer) {
 		GoogleTokenEndpoint googleTokenEndpoint = new GoogleTokenEndpoint(

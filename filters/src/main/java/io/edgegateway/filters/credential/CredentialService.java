@@ -116,12 +116,23 @@ public final class CredentialService {
 	}
 
 	/**
-	 * Forget every token minted for a user, on every replica (logout).
+	 * Forget every token minted for a user (not those of the user's browser sessions), on
+	 * every replica.
 	 * @param subject the user's subject
 	 * @return completion
 	 */
 	public Mono<Void> forgetUser(String subject) {
 		return (this.tokens != null) ? this.tokens.evictUser(subject) : Mono.empty();
+	}
+
+	/**
+	 * Forget every token minted for one browser session, on every replica (its logout or
+	 * revocation).
+	 * @param session the session's token owner ({@link SignedInUser#tokenOwner()})
+	 * @return completion
+	 */
+	public Mono<Void> forgetSession(String session) {
+		return (this.tokens != null) ? this.tokens.evictSession(session) : Mono.empty();
 	}
 
 	/**
@@ -158,7 +169,8 @@ public final class CredentialService {
 
 	/**
 	 * The cache key of a route's token for a user: the user is the subject at the issuer
-	 * that signed them in, since two providers may both have an {@code alice}.
+	 * that signed them in, since two providers may both have an {@code alice}; a browser
+	 * session's user has tokens of the session's own, which end with it.
 	 */
 	private static TokenKey keyFor(TokenKind kind, CredentialSpec spec, SignedInUser user) {
 		boolean perUser = spec.mode() != CredentialMode.SERVICE_ACCOUNT;
@@ -172,6 +184,7 @@ public final class CredentialService {
 			.option("subject_token_type", spec.subjectTokenType())
 			.option("actor", spec.actorRegistration())
 			.option("issuer", perUser ? user.claims().issuer() : null)
+			.session(perUser ? user.tokenOwner() : null)
 			.build();
 	}
 

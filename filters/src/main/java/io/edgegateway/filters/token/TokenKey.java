@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param hash the hex SHA-256 of the parts
  * @param kind the credential kind, kept in clear for metrics (it names no user)
- * @param owner the hex SHA-256 of the user the token belongs to, or {@code null} for the
- * gateway's own tokens; lets a user's tokens be forgotten together (logout)
+ * @param owner the hex SHA-256 of the browser session or the user the token belongs to,
+ * or {@code null} for the gateway's own tokens; lets a session's or a user's tokens be
+ * forgotten together (logout)
  */
 public record TokenKey(String hash, TokenKind kind, @Nullable String owner) {
 
@@ -50,6 +51,15 @@ public record TokenKey(String hash, TokenKind kind, @Nullable String owner) {
 		return Sha256.hex("owner:" + subject);
 	}
 
+	/**
+	 * The owner value of the tokens minted for one browser session.
+	 * @param session the session's token owner, an opaque id
+	 * @return the hex SHA-256 of it
+	 */
+	public static String sessionOwner(String session) {
+		return Sha256.hex("session:" + session);
+	}
+
 	@Override
 	public String toString() {
 		return "TokenKey[" + this.kind + ", " + this.hash.substring(0, 12) + "]";
@@ -73,6 +83,8 @@ public record TokenKey(String hash, TokenKind kind, @Nullable String owner) {
 		private @Nullable String resource;
 
 		private List<String> scopes = List.of();
+
+		private @Nullable String session;
 
 		private final SortedMap<String, String> options = new TreeMap<>();
 
@@ -107,6 +119,19 @@ public record TokenKey(String hash, TokenKind kind, @Nullable String owner) {
 		}
 
 		/**
+		 * The browser session the token is minted for: part of the key, so that two
+		 * sessions of a user never share a token, and the key's owner, so that a
+		 * session's tokens are forgotten with it.
+		 * @param session the session's token owner, or {@code null} for a token of the
+		 * user's (a bearer client's)
+		 * @return this builder
+		 */
+		public Builder session(@Nullable String session) {
+			this.session = session;
+			return this;
+		}
+
+		/**
 		 * Whatever else makes the kind's tokens differ (e.g. the requested and subject
 		 * token types, the actor), by name; an absent value is no option.
 		 * @param name the option's name
@@ -128,14 +153,24 @@ public record TokenKey(String hash, TokenKind kind, @Nullable String owner) {
 				parts.add(name);
 				parts.add(value);
 			});
+			if (this.session != null) {
+				parts.add("session");
+				parts.add(this.session);
+			}
 			for (Object part : parts) {
 				String text = (part != null) ? part.toString() : "";
 				// Length-prefixed, so no choice of values can make two different keys
 				// encode alike.
 				canonical.append(text.length()).append(':').append(text).append(';');
 			}
-			return new TokenKey(Sha256.hex(canonical.toString()), this.kind,
-					GATEWAY.equals(this.subject) ? null : owner(this.subject));
+			return new TokenKey(Sha256.hex(canonical.toString()), this.kind, keyOwner());
+		}
+
+		private @Nullable String keyOwner() {
+			if (GATEWAY.equals(this.subject)) {
+				return null;
+			}
+			return (this.session != null) ? sessionOwner(this.session) : TokenKey.owner(this.subject);
 		}
 
 	}

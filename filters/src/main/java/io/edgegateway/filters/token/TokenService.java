@@ -65,12 +65,23 @@ public final class TokenService {
 	}
 
 	/**
-	 * Forget every token minted for a user, at both levels (logout).
+	 * Forget every token minted for a user (a bearer client's, and a session's signed in
+	 * before sessions had a token owner), at both levels.
 	 * @param subject the user's subject
 	 * @return completion
 	 */
 	public Mono<Void> evictUser(String subject) {
 		return this.cache.evictOwner(TokenKey.owner(subject));
+	}
+
+	/**
+	 * Forget every token minted for one browser session, at both levels (its logout or
+	 * revocation).
+	 * @param session the session's token owner
+	 * @return completion
+	 */
+	public Mono<Void> evictSession(String session) {
+		return this.cache.evictOwner(TokenKey.sessionOwner(session));
 	}
 
 	/**

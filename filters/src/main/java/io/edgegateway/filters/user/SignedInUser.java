@@ -1,5 +1,6 @@
 package io.edgegateway.filters.user;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
@@ -14,8 +15,13 @@ import org.springframework.web.server.ServerWebExchange;
  * @param authentication the authenticated principal
  * @param claims the identity claims
  * @param kind session or bearer
+ * @param tokenOwner for a browser session, the opaque id the tokens minted for this
+ * session are kept under, so that they end with it; {@code null} for a bearer client
+ * (whose minted tokens belong to the user) and a session signed in before sessions had
+ * one
  */
-public record SignedInUser(Authentication authentication, IdentityClaims claims, Kind kind) {
+public record SignedInUser(Authentication authentication, IdentityClaims claims, Kind kind,
+		@Nullable String tokenOwner) {
 
 	/**
 	 * Exchange attribute that holds the request's user, as a {@code Mono<SignedInUser>}
@@ -27,6 +33,26 @@ public record SignedInUser(Authentication authentication, IdentityClaims claims,
 		Assert.notNull(authentication, "authentication cannot be null");
 		Assert.notNull(claims, "claims cannot be null");
 		Assert.notNull(kind, "kind cannot be null");
+	}
+
+	/**
+	 * A user whose minted tokens belong to the user.
+	 * @param authentication the authenticated principal
+	 * @param claims the identity claims
+	 * @param kind session or bearer
+	 */
+	public SignedInUser(Authentication authentication, IdentityClaims claims, Kind kind) {
+		this(authentication, claims, kind, null);
+	}
+
+	/**
+	 * This user, with the tokens minted for it kept under a session's token owner.
+	 * @param tokenOwner the session's token owner
+	 * @return the user
+	 */
+	public SignedInUser withTokenOwner(String tokenOwner) {
+		Assert.hasText(tokenOwner, "tokenOwner cannot be empty");
+		return new SignedInUser(this.authentication, this.claims, this.kind, tokenOwner);
 	}
 
 	/**

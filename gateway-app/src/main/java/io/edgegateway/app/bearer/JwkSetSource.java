@@ -39,7 +39,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * flight waits for it. Without any set, a token gets {@code 503} (the provider's keys are
  * unavailable), never {@code 500}.
  */
-final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
+public final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 
 	private static final Log logger = LogFactory.getLog(JwkSetSource.class);
 
@@ -69,7 +69,7 @@ final class JwkSetSource implements Function<SignedJWT, Flux<JWK>> {
 	 * @param maxAge how long a fetched set is used before it is fetched again
 	 * @param clock the clock
 	 */
-	JwkSetSource(Supplier<Mono<String>> jwkSetUri, WebClient webClient, Duration cooldown, Duration maxAge,
+	public JwkSetSource(Supplier<Mono<String>> jwkSetUri, WebClient webClient, Duration cooldown, Duration maxAge,
 			Clock clock) {
 		Assert.isTrue(!cooldown.isZero() && !cooldown.isNegative(), "cooldown must be positive");
 		this.jwkSetUri = jwkSetUri;

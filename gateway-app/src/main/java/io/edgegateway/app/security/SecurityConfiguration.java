@@ -50,6 +50,8 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
  * The gateway's edge security: OIDC login with PKCE for browsers, JWT bearer tokens for
  * API clients, CSRF for session-authenticated state changes, RP-initiated logout, public
  * routes and CORS preflights without a user, and a management port left to the network.
+ * Back-channel logout has a chain of its own, before these but after the management
+ * port's ({@code io.edgegateway.app.logout}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -190,7 +192,7 @@ class SecurityConfiguration {
 	 * port goes to the chains below, which deny by default.
 	 */
 	@Bean
-	@Order(1)
+	@Order(2)
 	SecurityWebFilterChain publicRequestsSecurityFilterChain(ServerHttpSecurity http, RouteMatcher routes) {
 		return http.securityMatcher(new PublicRequests(routes))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
@@ -210,7 +212,7 @@ class SecurityConfiguration {
 	 * takes a short way through it ({@link KnownUserWebFilter}).
 	 */
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityWebFilterChain proxiedTrafficSecurityFilterChain(ServerHttpSecurity http, UserAuthentication users,
 			SessionCookieResolver sessionIds, SignedInUserResolver signedInUsers) {
 		http.securityMatcher(GatewayEndpoints.NOT_MATCHER);
@@ -227,7 +229,7 @@ class SecurityConfiguration {
 	 * logout, the session's profile, the health probes.
 	 */
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
 			SignInRegistrations signIns, ReactiveClientRegistrationRepository registrations,
 			SameOriginRequestCache requestCache, UserAuthentication userAuthentication,
@@ -252,8 +254,9 @@ class SecurityConfiguration {
 				handlers.add(1, new SessionEndingLogoutHandler());
 				handlers.add(0, logouts);
 			});
+			// before the session ends: its details name the owner of its tokens
 			credentials.ifAvailable((service) -> logout
-				.logoutHandler((handlers) -> handlers.add(new DelegatedTokensLogoutHandler(service, users))));
+				.logoutHandler((handlers) -> handlers.add(1, new DelegatedTokensLogoutHandler(service, users))));
 		});
 		return userAuthentication.configure(http).build();
 	}

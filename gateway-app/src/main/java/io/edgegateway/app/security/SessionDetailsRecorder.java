@@ -14,8 +14,9 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 
 /**
  * At sign-in, keeps in the session who it belongs to (issuer, subject, the provider's
- * {@code sid}) and where it was signed in from, so that the session index can find it by
- * user and by provider session, then carries on with the given handler.
+ * {@code sid}), where it was signed in from and the owner of the tokens to be minted for
+ * it, so that the session index can find it by user and by provider session, then carries
+ * on with the given handler.
  */
 final class SessionDetailsRecorder implements ServerAuthenticationSuccessHandler {
 
@@ -35,7 +36,7 @@ final class SessionDetailsRecorder implements ServerAuthenticationSuccessHandler
 			return this.next.onAuthenticationSuccess(exchange, authentication);
 		}
 		ServerHttpRequest request = exchange.getExchange().getRequest();
-		SessionDetails details = new SessionDetails(String.valueOf(user.getIssuer()), user.getSubject(),
+		SessionDetails details = SessionDetails.signIn(String.valueOf(user.getIssuer()), user.getSubject(),
 				user.getIdToken().getClaimAsString("sid"), userId, ClientAddress.of(request),
 				request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
 		return exchange.getExchange()

@@ -147,7 +147,12 @@ public final class SignInRegistrations {
 		return this.defaultId;
 	}
 
-	boolean isOffered(String id) {
+	/**
+	 * Whether users sign in with a registration.
+	 * @param id the registration id
+	 * @return whether it is offered for sign-in
+	 */
+	public boolean isOffered(String id) {
 		return this.offered.containsKey(id);
 	}
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgegateway.filters.credential.CredentialService;
@@ -58,8 +57,30 @@ class SessionConfiguration {
 	SessionRevocation sessionRevocation(UserSessions sessions, ObjectProvider<CredentialService> credentials,
 			SessionAuditLog audit) {
 		CredentialService service = credentials.getIfAvailable();
-		Function<String, Mono<Void>> forgetTokens = (service != null) ? service::forgetUser : (userId) -> Mono.empty();
-		return new SessionRevocation(sessions, forgetTokens, audit);
+		SessionRevocation.MintedTokens tokens = (service == null) ? SessionRevocation.MintedTokens.NONE
+				: new SessionRevocation.MintedTokens() {
+
+					@Override
+					public Mono<Void> forgetSession(String tokenOwner) {
+						return service.forgetSession(tokenOwner);
+					}
+
+					@Override
+					public Mono<Void> forgetUser(String userId) {
+						return service.forgetUser(userId);
+					}
+
+				};
+		return new SessionRevocation(sessions, tokens, audit);
+	}
+
+	/**
+	 * A browser session's user carries the session's token owner, so the tokens minted
+	 * for the user are the session's.
+	 */
+	@Bean
+	SessionTokenOwnerWebFilter sessionTokenOwnerWebFilter() {
+		return new SessionTokenOwnerWebFilter();
 	}
 
 	@Bean
@@ -126,6 +147,14 @@ class SessionConfiguration {
 		}
 
 		@Bean
+		RedisUsedLogoutTokens usedLogoutTokens(ReactiveRedisConnectionFactory connectionFactory,
+				SessionProperties properties) {
+			return new RedisUsedLogoutTokens(
+					new ReactiveRedisTemplate<>(connectionFactory, RedisSerializationContext.string()),
+					properties.getRedisNamespace());
+		}
+
+		@Bean
 		RedisUserSessions userSessions(ReactiveRedisConnectionFactory connectionFactory,
 				TrackedRedisSessionRepository sessions, SessionProperties properties, Clock clock) {
 			return new RedisUserSessions(
@@ -151,6 +180,11 @@ class SessionConfiguration {
 		@Bean
 		InMemoryUserSessions userSessions(ReactiveMapSessionRepository repository) {
 			return new InMemoryUserSessions(this.sessions, repository);
+		}
+
+		@Bean
+		InMemoryUsedLogoutTokens usedLogoutTokens(Clock clock) {
+			return new InMemoryUsedLogoutTokens(clock);
 		}
 
 	}

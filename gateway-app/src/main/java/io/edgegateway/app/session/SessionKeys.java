@@ -9,7 +9,8 @@ import java.util.Base64;
  * Where sessions and their index live in Redis: {@code <ns>:sessions:<id>} (Spring
  * Session's layout), {@code <ns>:index:user:<hash(issuer|sub)>} and
  * {@code <ns>:index:sid:<hash(issuer|sid)>}, sorted sets of session ids scored by each
- * session's expiry time.
+ * session's expiry time; and {@code <ns>:logout-jti:<hash(issuer|jti)>}, the logout
+ * tokens already used.
  */
 final class SessionKeys {
 
@@ -29,6 +30,10 @@ final class SessionKeys {
 
 	String providerSession(String issuer, String sid) {
 		return this.namespace + ":index:sid:" + hash(issuer + "|" + sid);
+	}
+
+	String logoutToken(String issuer, String jti) {
+		return this.namespace + ":logout-jti:" + hash(issuer + "|" + jti);
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package io.edgegateway.app.session;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -10,29 +10,29 @@ import reactor.core.publisher.Mono;
 import org.springframework.util.Assert;
 
 /**
- * Ends sessions before their time: one of a user's sessions by its handle, or all of
- * them. Each revoked session is deleted (every replica stops serving it within a
- * heartbeat of its local cache), the tokens minted in the user's name are forgotten, and
- * an audit event is written.
+ * Ends sessions before their time: one of a user's sessions by its handle, the sessions
+ * of one provider session, or all of a user's sessions. Each revoked session is deleted
+ * (every replica stops serving it within a heartbeat of its local cache), the tokens
+ * minted for it are forgotten (and, when all of a user's sessions end, the user's own),
+ * and an audit event is written.
  */
 public final class SessionRevocation {
 
 	private final UserSessions sessions;
 
-	private final Function<String, Mono<Void>> forgetTokens;
+	private final MintedTokens tokens;
 
 	private final SessionAuditLog audit;
 
 	/**
 	 * Create a revocation service.
 	 * @param sessions the sessions and their index
-	 * @param forgetTokens forgets the tokens minted for a user (by
-	 * {@link SessionDetails#userId()})
+	 * @param tokens forgets the tokens minted for a session or a user
 	 * @param audit where revocations are recorded
 	 */
-	SessionRevocation(UserSessions sessions, Function<String, Mono<Void>> forgetTokens, SessionAuditLog audit) {
+	SessionRevocation(UserSessions sessions, MintedTokens tokens, SessionAuditLog audit) {
 		this.sessions = sessions;
-		this.forgetTokens = forgetTokens;
+		this.tokens = tokens;
 		this.audit = audit;
 	}
 
@@ -64,16 +64,94 @@ public final class SessionRevocation {
 	 * @return how many sessions were revoked
 	 */
 	public Mono<Long> revokeAll(String issuer, String subject, Actor actor, String reason, @Nullable String requestId) {
-		return revoke(this.sessions.findByUser(issuer, subject), actor, reason, requestId);
+		return this.sessions.findByUser(issuer, subject)
+			.collectList()
+			.flatMap((found) -> revoke(Flux.fromIterable(found), actor, reason, requestId)
+				.flatMap((count) -> forgetUsers(found).thenReturn(count)));
+	}
+
+	/**
+	 * The user's own tokens (a bearer client's) end with the user's last session.
+	 */
+	private Mono<Void> forgetUsers(List<UserSession> sessions) {
+		return Flux.fromIterable(sessions)
+			.map((session) -> session.details().userId())
+			.distinct()
+			.concatMap(this.tokens::forgetUser)
+			.then();
+	}
+
+	/**
+	 * Revoke the sessions signed in under one provider session (a back-channel logout
+	 * naming {@code sid}).
+	 * @param issuer the identity provider
+	 * @param sid the provider's session id
+	 * @param subject the provider's {@code sub}, when the logout names it too: then only
+	 * that user's sessions of the provider session end
+	 * @param actor who revokes them
+	 * @param reason why, as the audit events say it
+	 * @param requestId the request that revokes them, if any
+	 * @return how many sessions were revoked
+	 */
+	public Mono<Long> revokeProviderSession(String issuer, String sid, @Nullable String subject, Actor actor,
+			String reason, @Nullable String requestId) {
+		return revoke(
+				this.sessions.findByProviderSession(issuer, sid)
+					.filter((session) -> subject == null || subject.equals(session.details().subject())),
+				actor, reason, requestId);
 	}
 
 	private Mono<Long> revoke(Flux<UserSession> found, Actor actor, String reason, @Nullable String requestId) {
 		return found
 			.concatMap((session) -> this.sessions.delete(session.id())
-				.then(this.forgetTokens.apply(session.details().userId()))
+				.then(forgetTokens(session.details()))
 				.doOnSuccess((done) -> this.audit.revoked(session, actor, reason, requestId))
 				.thenReturn(session))
 			.count();
+	}
+
+	private Mono<Void> forgetTokens(SessionDetails details) {
+		String tokenOwner = details.tokenOwner();
+		return (tokenOwner != null) ? this.tokens.forgetSession(tokenOwner) : this.tokens.forgetUser(details.userId());
+	}
+
+	/**
+	 * Forgets minted tokens on every replica: the credential service's, when the gateway
+	 * mints any.
+	 */
+	interface MintedTokens {
+
+		/**
+		 * A gateway that mints no tokens.
+		 */
+		MintedTokens NONE = new MintedTokens() {
+
+			@Override
+			public Mono<Void> forgetSession(String tokenOwner) {
+				return Mono.empty();
+			}
+
+			@Override
+			public Mono<Void> forgetUser(String userId) {
+				return Mono.empty();
+			}
+
+		};
+
+		/**
+		 * Forget the tokens minted for a session.
+		 * @param tokenOwner the session's {@link SessionDetails#tokenOwner()}
+		 * @return completion
+		 */
+		Mono<Void> forgetSession(String tokenOwner);
+
+		/**
+		 * Forget the tokens minted for a user rather than for one of its sessions.
+		 * @param userId the user's {@link SessionDetails#userId()}
+		 * @return completion
+		 */
+		Mono<Void> forgetUser(String userId);
+
 	}
 
 	/**
@@ -89,7 +167,12 @@ public final class SessionRevocation {
 		/**
 		 * The user, signing out everywhere.
 		 */
-		USER;
+		USER,
+
+		/**
+		 * The identity provider, by a back-channel logout.
+		 */
+		PROVIDER;
 
 		/**
 		 * The actor as audit events name it.

@@ -1,6 +1,7 @@
 package io.edgegateway.app.cache;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,14 +17,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.edgegateway.app.session.SessionDetails;
+import io.edgegateway.app.session.UserSession;
+import io.edgegateway.app.session.UserSessions;
 import io.edgegateway.app.support.CredentialsFixture;
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.filters.support.PrivateRedis;
 import io.edgegateway.filters.support.RedisSupport;
+import io.edgegateway.filters.token.TokenKey;
 import io.edgegateway.idp.DemoIdentityProvider;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -51,6 +57,8 @@ import static org.awaitility.Awaitility.await;
 class TokenCacheIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
 	@TempDir
 	static Path keys;
@@ -188,6 +196,42 @@ class TokenCacheIntegrationTests {
 		assertThat(idp.tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange")).isEqualTo(mints + 1);
 	}
 
+	/**
+	 * Each browser session has tokens of its own: a back-channel logout of one session
+	 * (by the provider's {@code sid}) forgets that session's tokens in Redis and no
+	 * other's, and the other session goes on with its cached token without a new mint; a
+	 * logout naming only the user forgets every session's tokens.
+	 */
+	@Test
+	void backChannelLogoutOfOneSessionThenOnlyThatSessionsTokensAreForgotten() {
+		String user = "load-" + ThreadLocalRandom.current().nextInt(1, 100_000);
+		TestBrowser laptop = new TestBrowser();
+		laptop.signIn(first.url() + "/", user, "load-password");
+		TestBrowser phone = new TestBrowser();
+		phone.signIn(second.url() + "/", user, "load-password");
+		String laptopToken = bearer(laptop, first, "/exchange-reports/laptop");
+		String phoneToken = bearer(phone, second, "/exchange-reports/phone");
+		assertThat(phoneToken).as("a token of each session's own").isNotEqualTo(laptopToken);
+		SessionDetails laptopSession = details(laptop, user);
+		SessionDetails phoneSession = details(phone, user);
+		List<String> laptopTokens = tokensOf(laptopSession);
+		List<String> phoneTokens = tokensOf(phoneSession);
+		assertThat(laptopTokens).hasSize(1);
+		assertThat(phoneTokens).hasSize(1);
+		int mints = idp.tokenRequests(TOKEN_EXCHANGE);
+
+		assertThat(backChannelLogout(second, Map.of("sid", laptopSession.sid(), "sub", user))).isEqualTo(200);
+
+		assertThat(keysIn(RedisSupport.redis().port(), laptopTokens.get(0))).isEmpty();
+		assertThat(tokensOf(laptopSession)).isEmpty();
+		assertThat(tokensOf(phoneSession)).isEqualTo(phoneTokens);
+		assertThat(bearer(phone, first, "/exchange-reports/after")).isEqualTo(phoneToken);
+		assertThat(idp.tokenRequests(TOKEN_EXCHANGE)).as("the other session mints nothing").isEqualTo(mints);
+
+		assertThat(backChannelLogout(first, Map.of("sub", user))).isEqualTo(200);
+		assertThat(keysIn(RedisSupport.redis().port(), phoneTokens.get(0))).isEmpty();
+	}
+
 	@Test
 	void tokenCloseToExpiryThenServedOnceMoreWhileANewOneIsMintedAheadOfIt(@TempDir Path otherKeys)
 			throws InterruptedException {
@@ -252,6 +296,44 @@ class TokenCacheIntegrationTests {
 				Map.class);
 		Map<String, Object> components = (Map<String, Object>) health.get("components");
 		return (String) ((Map<String, Object>) components.get("tokenCache")).get("status");
+	}
+
+	private static SessionDetails details(TestBrowser browser, String user) {
+		String session = browser.cookie("EDGE_SESSION").orElseThrow();
+		UserSession found = first.context()
+			.getBean(UserSessions.class)
+			.findByUser(idp.issuer(), user)
+			.filter((candidate) -> candidate.id().equals(session))
+			.blockFirst();
+		assertThat(found).isNotNull();
+		return found.details();
+	}
+
+	/**
+	 * The Redis keys of the tokens minted for a session, as its owner set lists them.
+	 */
+	private static List<String> tokensOf(SessionDetails session) {
+		String owner = tokenPrefix + "owner:" + TokenKey.sessionOwner(String.valueOf(session.tokenOwner()));
+		RedisClient client = RedisClient.create(RedisSupport.redis().url());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync()
+				.smembers(owner)
+				.stream()
+				.map((hash) -> tokenPrefix + hash)
+				.filter((key) -> connection.sync().exists(key) == 1)
+				.sorted()
+				.toList();
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static int backChannelLogout(GatewayInstance gateway, Map<String, Object> claims) {
+		String token = idp.signLogoutToken(claims);
+		HttpResponse<String> response = new TestBrowser().post(gateway.url() + "/logout/connect/back-channel/idp",
+				"logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+		return response.statusCode();
 	}
 
 	private static String bearer(TestBrowser browser, GatewayInstance gateway, String path) {

@@ -8,13 +8,14 @@ import java.time.Duration;
 
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
+import io.edgegateway.app.support.TestBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Calls a gateway's proxied path with nothing but a session cookie, as another browser
- * holding that cookie would: what the upstream learns of the user, and how long until a
- * replica refuses the cookie.
+ * Signs users in, and calls a gateway's proxied path with nothing but a session cookie,
+ * as another browser holding that cookie would: what the upstream learns of the user, and
+ * how long until a replica refuses the cookie.
  */
 final class SessionCookieCalls {
 
@@ -28,6 +29,19 @@ final class SessionCookieCalls {
 	 */
 	SessionCookieCalls(String path) {
 		this.path = path;
+	}
+
+	/**
+	 * Sign a user in with a browser of its own, at the demo provider.
+	 * @param gateway the gateway
+	 * @param user a demo user ({@code alice}, ...) or a load user ({@code load-<n>})
+	 * @return the signed-in browser, holding the session cookie
+	 */
+	static TestBrowser signIn(GatewayInstance gateway, String user) {
+		TestBrowser browser = new TestBrowser();
+		String password = user.startsWith("load-") ? "load-password" : user + "-password";
+		assertThat(browser.signIn(gateway.url() + "/", user, password).statusCode()).isEqualTo(200);
+		return browser;
 	}
 
 	HttpResponse<String> get(GatewayInstance gateway, String session) {

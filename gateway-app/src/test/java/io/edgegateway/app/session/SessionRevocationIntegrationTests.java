@@ -281,10 +281,7 @@ class SessionRevocationIntegrationTests {
 	}
 
 	private static TestBrowser signIn(GatewayInstance gateway, String user) {
-		TestBrowser browser = new TestBrowser();
-		String password = user.startsWith("load-") ? "load-password" : user + "-password";
-		assertThat(browser.signIn(gateway.url() + "/", user, password).statusCode()).isEqualTo(200);
-		return browser;
+		return SessionCookieCalls.signIn(gateway, user);
 	}
 
 	private String userIndex() {

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.session.MapSession;
@@ -30,8 +29,8 @@ class SessionsEndpointTests {
 	private final InMemoryUserSessions sessions = new InMemoryUserSessions(this.store,
 			new ReactiveMapSessionRepository(this.store));
 
-	private final SessionRevocation revocation = new SessionRevocation(this.sessions, (userId) -> Mono.empty(),
-			new SessionAuditLog(Clock.systemUTC()));
+	private final SessionRevocation revocation = new SessionRevocation(this.sessions,
+			SessionRevocation.MintedTokens.NONE, new SessionAuditLog(Clock.systemUTC()));
 
 	@Test
 	void sessionsWhenIssuerOmittedWithOneProviderThenThatProvidersUser() {
@@ -82,7 +81,7 @@ class SessionsEndpointTests {
 	private MapSession signedIn(String subject, String sid) {
 		MapSession session = new MapSession();
 		session.setAttribute(SessionDetails.ATTRIBUTE,
-				new SessionDetails(ISSUER, subject, sid, subject, "203.0.113.7", "Mozilla/5.0"));
+				SessionDetails.signIn(ISSUER, subject, sid, subject, "203.0.113.7", "Mozilla/5.0"));
 		this.store.put(session.getId(), session);
 		return session;
 	}

@@ -23,6 +23,7 @@ import reactor.test.StepVerifier;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,9 @@ class RedisTokenCacheTests extends TokenCacheContractTests {
 		RedisSupport redis = RedisSupport.redis();
 		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
 		connectionFactory.afterPropertiesSet();
+		// The first command opens the shared connection, which on a busy machine can take
+		// longer than the cache's 2 s timeout, failing whichever test comes first.
+		new ReactiveStringRedisTemplate(connectionFactory).hasKey(PREFIX + "warm-up").block(Duration.ofSeconds(30));
 		EncryptionProperties keys = new EncryptionProperties();
 		keys.setActiveKey("k1");
 		keys.setKeys(Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])));

@@ -80,6 +80,31 @@ abstract class TokenCacheContractTests {
 		assertThat(gateway.owner()).isNull();
 	}
 
+	@Test
+	void evictSessionOwnerThenThatSessionsTokensGoAndTheUsersOtherSessionsStay() {
+		String alice = "alice-" + System.nanoTime();
+		String laptopSession = "laptop-" + System.nanoTime();
+		TokenKey laptop = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp")
+			.subject(alice)
+			.session(laptopSession)
+			.build();
+		TokenKey phone = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp")
+			.subject(alice)
+			.session("phone-" + System.nanoTime())
+			.build();
+		TokenKey bearer = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp").subject(alice).build();
+		assertThat(laptop.hash()).isNotEqualTo(phone.hash()).isNotEqualTo(bearer.hash());
+		assertThat(laptop.owner()).isEqualTo(TokenKey.sessionOwner(laptopSession)).isNotEqualTo(TokenKey.owner(alice));
+		for (TokenKey key : new TokenKey[] { laptop, phone, bearer }) {
+			StepVerifier.create(cache().put(key, TOKEN, Duration.ofMinutes(1))).verifyComplete();
+		}
+		StepVerifier.create(cache().evictOwner(TokenKey.sessionOwner(laptopSession))).verifyComplete();
+
+		StepVerifier.create(cache().get(laptop)).verifyComplete();
+		StepVerifier.create(cache().get(phone)).expectNext(TOKEN).verifyComplete();
+		StepVerifier.create(cache().get(bearer)).expectNext(TOKEN).verifyComplete();
+	}
+
 	protected TokenKey key(String name) {
 		return TokenKey.builder(TokenKind.SERVICE_ACCOUNT, getClass().getSimpleName())
 			.subject(name + System.nanoTime())
