@@ -115,7 +115,13 @@ public record TestKeys(String keyId, RSAPublicKey publicKey, RSAPrivateKey priva
 		return write(file, json);
 	}
 
-	private static Path write(Path file, String text) {
+	/**
+	 * Write a text file, creating its directory.
+	 * @param file where
+	 * @param text what
+	 * @return the file
+	 */
+	public static Path write(Path file, String text) {
 		try {
 			Files.createDirectories(file.getParent());
 			return Files.writeString(file, text);
