@@ -2,6 +2,7 @@ package io.edgegateway.filters.config;
 
 import java.time.Clock;
 
+import io.edgegateway.filters.assertion.AssertionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityProperties;
 import io.edgegateway.filters.token.TokenCacheProperties;
@@ -17,15 +18,15 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Wires the filters module: the edge and the request id, the signed-in user, the route
- * filters, the token cache and the credential modes, each in a configuration of its own.
- * Every bean backs off when the application defines its own.
+ * filters, the token cache, the credential modes and the identity assertion, each in a
+ * configuration of its own. Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(after = ReactiveOAuth2ClientAutoConfiguration.class)
 @ConditionalOnProperty(name = "edge.filters.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ IdentityProperties.class, IdentityClaimsProperties.class, CredentialsProperties.class,
-		TokenCacheProperties.class })
+		TokenCacheProperties.class, AssertionProperties.class })
 @Import({ RequestConfiguration.class, UserConfiguration.class, RouteFiltersConfiguration.class,
-		TokenCacheConfiguration.class, CredentialConfiguration.class })
+		TokenCacheConfiguration.class, CredentialConfiguration.class, AssertionConfiguration.class })
 class FiltersAutoConfiguration {
 
 	/**

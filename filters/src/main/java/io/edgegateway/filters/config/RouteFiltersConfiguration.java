@@ -1,8 +1,10 @@
 package io.edgegateway.filters.config;
 
 import java.time.Clock;
+import java.util.Map;
 
 import io.edgegateway.filters.access.RequireClaimsGatewayFilterFactory;
+import io.edgegateway.filters.assertion.AssertionProperties;
 import io.edgegateway.filters.access.StepUpGatewayFilterFactory;
 import io.edgegateway.filters.audit.AuditEventWriter;
 import io.edgegateway.filters.audit.AuditGlobalFilter;
@@ -24,10 +26,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RouteFiltersConfiguration {
 
+	/**
+	 * The identity headers a client sent are removed, and so is an identity assertion it
+	 * sent: on routes without {@code IdentityAssertion} too.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	IdentityHeaderInjector identityHeaderInjector(IdentityProperties properties) {
-		return IdentityHeaderInjector.from(properties);
+	IdentityHeaderInjector identityHeaderInjector(IdentityProperties properties, AssertionProperties assertion) {
+		return IdentityHeaderInjector.from(properties, Map.of("edge.assertion.header", assertion.getHeader()));
 	}
 
 	@Bean

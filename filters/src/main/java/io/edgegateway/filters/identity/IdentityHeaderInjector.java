@@ -78,6 +78,18 @@ public final class IdentityHeaderInjector {
 	 * @throws IdentityHeadersConfigurationException listing every problem found
 	 */
 	public static IdentityHeaderInjector from(IdentityProperties properties) {
+		return from(properties, Map.of());
+	}
+
+	/**
+	 * Compile the configuration, with headers that other filters set and that a client
+	 * must never send either (the identity assertion's), removed as the strip names are.
+	 * @param properties the identity settings
+	 * @param otherHeaders further header names to remove, by the property that names each
+	 * @return the injector
+	 * @throws IdentityHeadersConfigurationException listing every problem found
+	 */
+	public static IdentityHeaderInjector from(IdentityProperties properties, Map<String, String> otherHeaders) {
 		List<String> problems = new ArrayList<>();
 		IdentityProperties.Headers headers = properties.getHeaders();
 		Map<String, String> headerNames = new LinkedHashMap<>();
@@ -103,11 +115,13 @@ public final class IdentityHeaderInjector {
 		for (int i = 0; i < prefixes.size(); i++) {
 			checkToken("edge.identity.strip.prefixes[" + i + "]", prefixes.get(i), problems);
 		}
+		otherHeaders.forEach((property, name) -> checkToken(property, name, problems));
 		if (!problems.isEmpty()) {
 			throw new IdentityHeadersConfigurationException(problems);
 		}
 		boolean defaults = properties.getStrip().isDefaults();
 		Set<String> stripped = new LinkedHashSet<>(seen.keySet());
+		otherHeaders.values().stream().map(IdentityHeaderInjector::normalize).forEach(stripped::add);
 		Stream.concat(defaults ? IdentityProperties.Strip.DEFAULT_NAMES.stream() : Stream.empty(), names.stream())
 			.map(IdentityHeaderInjector::normalize)
 			.forEach(stripped::add);
@@ -192,11 +206,20 @@ public final class IdentityHeaderInjector {
 		return encoded.toString();
 	}
 
+	/**
+	 * Whether a text is a valid header name (an RFC 9110 token).
+	 * @param name the text
+	 * @return whether it is
+	 */
+	public static boolean isHeaderName(@Nullable String name) {
+		return name != null && TOKEN.matcher(name).matches();
+	}
+
 	private static void checkToken(String property, @Nullable String name, List<String> problems) {
 		if (!StringUtils.hasText(name)) {
 			problems.add(property + ": a header name is required");
 		}
-		else if (!TOKEN.matcher(name).matches()) {
+		else if (!isHeaderName(name)) {
 			problems.add(property + ": '" + name + "' is not a valid header name");
 		}
 	}

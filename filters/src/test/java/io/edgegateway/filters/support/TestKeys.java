@@ -3,19 +3,22 @@ package io.edgegateway.filters.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 import com.nimbusds.jose.jwk.RSAKey;
 
 /**
- * RSA keys for tests, and the files the gateway reads them from: a PKCS#8 PEM private key
- * for {@code private_key_jwt}, and a Google-format JSON key file for domain-wide
- * delegation.
+ * RSA keys for tests (and EC keys in PEM), and the files the gateway reads them from: a
+ * PKCS#8 PEM private key for {@code private_key_jwt}, and a Google-format JSON key file
+ * for domain-wide delegation.
  *
  * @param keyId the key id
  * @param publicKey the public key
@@ -53,7 +56,31 @@ public record TestKeys(String keyId, RSAPublicKey publicKey, RSAPrivateKey priva
 	 * @return PKCS#8 PEM text
 	 */
 	public String privateKeyPem() {
-		String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(this.privateKey.getEncoded());
+		return pem(this.privateKey);
+	}
+
+	/**
+	 * A new EC key pair on curve P-256 (ES256).
+	 * @return the key pair
+	 */
+	public static KeyPair ecP256() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+			return generator.generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A private key in PEM, as {@code openssl genpkey} writes it.
+	 * @param key the key
+	 * @return PKCS#8 PEM text
+	 */
+	public static String pem(PrivateKey key) {
+		String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded());
 		return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
 	}
 
@@ -88,7 +115,13 @@ public record TestKeys(String keyId, RSAPublicKey publicKey, RSAPrivateKey priva
 		return write(file, json);
 	}
 
-	private static Path write(Path file, String text) {
+	/**
+	 * Write a text file, creating its directory.
+	 * @param file where
+	 * @param text what
+	 * @return the file
+	 */
+	public static Path write(Path file, String text) {
 		try {
 			Files.createDirectories(file.getParent());
 			return Files.writeString(file, text);

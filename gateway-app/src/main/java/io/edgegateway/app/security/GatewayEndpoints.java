@@ -3,6 +3,7 @@ package io.edgegateway.app.security;
 import java.util.Arrays;
 import java.util.List;
 
+import io.edgegateway.app.web.AssertionJwksController;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.PathContainer;
@@ -15,14 +16,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The paths of the gateway's own endpoints on the public port: OIDC sign-in
  * ({@code /oauth2/authorization/{registration}}) and its callback
  * ({@code /login/oauth2/code/{registration}}), Spring Security's login and logout pages,
- * logout, {@code /auth/**}, the health probes and the error page. Every other path is
- * proxied traffic. A path counted here that is a route's too only passes through the
- * fuller chain, never a lesser one.
+ * logout, {@code /auth/**}, the health probes, the error page and the identity
+ * assertions' JWK set ({@link AssertionJwksController#PATH}). Every other path is proxied
+ * traffic. A path counted here that is a route's too only passes through the fuller
+ * chain, never a lesser one.
  */
 final class GatewayEndpoints {
 
 	private static final List<PathPattern> PATTERNS = parse("/oauth2/**", "/login", "/login/**", "/logout",
-			"/logout/**", "/auth/**", "/livez", "/readyz", "/favicon.ico", "/error");
+			"/logout/**", "/auth/**", "/livez", "/readyz", "/favicon.ico", "/error", AssertionJwksController.PATH);
 
 	private static final Mono<ServerWebExchangeMatcher.MatchResult> MATCH = ServerWebExchangeMatcher.MatchResult
 		.match();

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.edgegateway.app.routing.RouteMatcher;
 import io.edgegateway.app.session.SessionCookieResolver;
 import io.edgegateway.app.session.SessionRevocation;
+import io.edgegateway.app.web.AssertionJwksController;
 import io.edgegateway.app.web.ProblemResponses;
 import io.edgegateway.app.web.UncheckpointedWebFilterChain;
 import io.edgegateway.filters.credential.CredentialService;
@@ -226,7 +227,7 @@ class SecurityConfiguration {
 
 	/**
 	 * The gateway's own endpoints on the public port: OIDC sign-in and its callback,
-	 * logout, the session's profile, the health probes.
+	 * logout, the session's profile, the health probes, the identity assertions' JWK set.
 	 */
 	@Bean
 	@Order(4)
@@ -236,7 +237,8 @@ class SecurityConfiguration {
 			ObjectProvider<CredentialService> credentials, SignedInUserResolver users, SessionRevocation revocation,
 			SignInFailureHandler signInFailures, SignInAuditor signInAuditor, LogoutAuditor logouts) {
 		http.authorizeExchange((exchanges) -> exchanges
-			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico")
+			.pathMatchers(EdgeAuthenticationEntryPoint.LOGIN_PATH, "/livez", "/readyz", "/favicon.ico",
+					AssertionJwksController.PATH)
 			.permitAll()
 			.anyExchange()
 			.authenticated());

@@ -1,11 +1,16 @@
 package io.edgegateway.app.startup;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.edgegateway.app.security.EdgeSecurityProperties;
 import io.edgegateway.app.security.SignInRegistrations;
+import io.edgegateway.filters.assertion.AssertionConfigurationException;
+import io.edgegateway.filters.assertion.AssertionProperties;
+import io.edgegateway.filters.assertion.AssertionSigner;
 import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
@@ -38,10 +43,10 @@ import org.springframework.validation.Validator;
  * Checks the configuration before any bean is created and reports every problem at once
  * ({@link ConfigurationProblemsException}): each of the gateway's
  * {@code @ConfigurationProperties} bound and validated as the application will bind it,
- * the identity headers and claim paths compiled, the sign-in registration (when
- * registrations are configured), and the encryption keys sessions and the token cache
- * need when they live in Redis. Without it each problem stops the start on its own, one
- * restart per missing property.
+ * the identity headers and claim paths compiled, the identity assertion's keys (when
+ * configured), the sign-in registration (when registrations are configured), and the
+ * encryption keys sessions and the token cache need when they live in Redis. Without it
+ * each problem stops the start on its own, one restart per missing property.
  */
 class ConfigurationCheck implements BeanFactoryPostProcessor {
 
@@ -55,6 +60,8 @@ class ConfigurationCheck implements BeanFactoryPostProcessor {
 	private static final String TOKEN_KEYS = "edge.token-cache.encryption";
 
 	private static final String CLIENTS = "spring.security.oauth2.client";
+
+	private static final String ASSERTION = "edge.assertion";
 
 	private final Environment environment;
 
@@ -76,6 +83,7 @@ class ConfigurationCheck implements BeanFactoryPostProcessor {
 		}
 		checkIdentity(binder, problems);
 		EdgeSecurityProperties security = unvalidated(binder, "edge.security", EdgeSecurityProperties.class);
+		checkAssertion(binder, security, problems);
 		OAuth2ClientProperties clients = bind(binder, CLIENTS, OAuth2ClientProperties.class, problems);
 		if (security != null && clients != null && !clients.getRegistration().isEmpty()) {
 			problems.addAll(SignInRegistrations.problems(security, clients));
@@ -100,9 +108,11 @@ class ConfigurationCheck implements BeanFactoryPostProcessor {
 	 */
 	private static void checkIdentity(Binder binder, List<String> problems) {
 		IdentityProperties identity = bind(binder, "edge.identity", IdentityProperties.class, new ArrayList<>());
+		AssertionProperties assertion = unvalidated(binder, ASSERTION, AssertionProperties.class);
 		if (identity != null) {
 			try {
-				IdentityHeaderInjector.from(identity);
+				IdentityHeaderInjector.from(identity,
+						(assertion != null) ? Map.of(ASSERTION + ".header", assertion.getHeader()) : Map.of());
 			}
 			catch (IdentityHeadersConfigurationException ex) {
 				problems.addAll(ex.getProblems());
@@ -112,6 +122,24 @@ class ConfigurationCheck implements BeanFactoryPostProcessor {
 				new ArrayList<>());
 		if (claims != null) {
 			problems.addAll(SignedInUserResolver.problems(claims));
+		}
+	}
+
+	/**
+	 * The identity assertion's issuer, lifetime and keys, read as the signer reads them,
+	 * when keys are configured.
+	 */
+	private static void checkAssertion(Binder binder, @Nullable EdgeSecurityProperties security,
+			List<String> problems) {
+		AssertionProperties assertion = unvalidated(binder, ASSERTION, AssertionProperties.class);
+		if (assertion != null && !assertion.getKeys().isEmpty()) {
+			try {
+				AssertionSigner.from(assertion, (security != null) ? security.getPublicBaseUrl() : null,
+						Clock.systemUTC());
+			}
+			catch (AssertionConfigurationException ex) {
+				problems.addAll(ex.getProblems());
+			}
 		}
 	}
 

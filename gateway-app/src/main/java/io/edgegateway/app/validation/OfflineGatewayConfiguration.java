@@ -2,6 +2,8 @@ package io.edgegateway.app.validation;
 
 import java.util.List;
 
+import io.edgegateway.filters.assertion.AssertionProperties;
+import io.edgegateway.filters.assertion.IdentityAssertionGatewayFilterFactory;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.credential.delegation.ServiceAccountKeys;
 import io.edgegateway.filters.credential.provider.ClientKeys;
@@ -44,8 +46,8 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * keys, route settings and team grants, and the checker of route files the live reload
  * uses. Nothing that serves, stores or calls out: a client registration is taken as
  * configured, by name and grant type, which is what a route is checked against (no
- * provider metadata, no client secret); key files are configured but not read; and
- * nothing here can obtain a token.
+ * provider metadata, no client secret); key files and assertion keys are configured but
+ * not read; and nothing here can obtain a token.
  * <p>
  * Deliberately not a {@code @Configuration}: the gateway's component scan covers this
  * package, and must never find it. {@link OfflineGateway} starts it as the one source of
@@ -94,6 +96,15 @@ class OfflineGatewayConfiguration {
 	@Bean
 	ServiceAccountKeys serviceAccountKeys(CredentialsProperties properties) {
 		return new ServiceAccountKeys(properties.getServiceAccounts(), KeyFile.Reading.WHEN_USED);
+	}
+
+	/**
+	 * Routes that carry an identity assertion are checked against the configured keys'
+	 * presence; the keys themselves are secrets, never read here, and nothing is signed.
+	 */
+	@Bean
+	IdentityAssertionGatewayFilterFactory identityAssertionGatewayFilterFactory(AssertionProperties properties) {
+		return new IdentityAssertionGatewayFilterFactory(properties, null);
 	}
 
 	/**

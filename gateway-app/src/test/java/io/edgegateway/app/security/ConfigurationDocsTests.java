@@ -9,6 +9,7 @@ import java.util.Map;
 import io.edgegateway.app.logging.AsyncLoggingProperties;
 import io.edgegateway.app.session.SessionProperties;
 import io.edgegateway.app.support.DocExamples;
+import io.edgegateway.filters.assertion.AssertionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityProperties;
@@ -44,7 +45,10 @@ class ConfigurationDocsTests {
 		for (String example : examples) {
 			Binder binder = binderFor(example);
 			IdentityProperties identity = binder.bindOrCreate("edge.identity", IdentityProperties.class);
-			IdentityHeaderInjector.from(identity);
+			AssertionProperties assertion = binder.bindOrCreate("edge.assertion", AssertionProperties.class);
+			IdentityHeaderInjector.from(identity, Map.of("edge.assertion.header", assertion.getHeader()));
+			assertThat(assertion.getLifetime()).isPositive().isLessThanOrEqualTo(AssertionProperties.MAXIMUM_LIFETIME);
+			assertion.getKeys().forEach((keyId, key) -> assertThat(key.getPrivateKey()).as(keyId).isNotBlank());
 			SignedInUserResolver.from(binder.bindOrCreate("edge.identity.claims", IdentityClaimsProperties.class));
 			EdgeSecurityProperties security = binder.bindOrCreate("edge.security", EdgeSecurityProperties.class);
 			security.getBearer().getIssuers().forEach((issuer) -> {

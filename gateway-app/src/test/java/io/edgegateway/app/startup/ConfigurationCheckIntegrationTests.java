@@ -33,6 +33,9 @@ class ConfigurationCheckIntegrationTests {
 		properties.put("edge.security.trusted-proxies", "10.0.0.0/33");
 		properties.put("edge.identity.headers.email", "X-User Email");
 		properties.put("edge.identity.claims.groups", "realm_access..roles");
+		properties.put("edge.assertion.header", "X Edge Assertion");
+		properties.put("edge.assertion.lifetime", "10m");
+		properties.put("edge.assertion.keys.k1.private-key", "not a key");
 		properties.put("edge.security.authorization-parameters.idp.[redirect_uri]", "https://evil.example.com/");
 		properties.put("spring.security.oauth2.client.registration.idp.client-id", "edge-gateway");
 		properties.put("spring.security.oauth2.client.registration.idp.authorization-grant-type", "authorization_code");
@@ -60,7 +63,11 @@ class ConfigurationCheckIntegrationTests {
 			.anyMatch((p) -> p.startsWith("edge.identity.headers.email: "))
 			.anyMatch((p) -> p
 				.startsWith("edge.security.authorization-parameters[idp][redirect_uri]: is the protocol's own"))
-			.anyMatch((p) -> p.startsWith("edge.identity.claims.groups: 'realm_access..roles' is not a claim path"));
+			.anyMatch((p) -> p.startsWith("edge.identity.claims.groups: 'realm_access..roles' is not a claim path"))
+			.anyMatch((p) -> p.equals("edge.assertion.header: 'X Edge Assertion' is not a valid header name"))
+			.anyMatch((p) -> p.startsWith("edge.assertion.issuer: required to sign identity assertions"))
+			.anyMatch((p) -> p.equals("edge.assertion.lifetime: PT10M is not between 1s and PT5M"))
+			.anyMatch((p) -> p.startsWith("edge.assertion.keys.k1.private-key: key 'k1' is unusable: "));
 		FailureAnalysis analysis = new ConfigurationProblemsFailureAnalyzer().analyze(failure);
 		assertThat(analysis.getDescription()).startsWith("The configuration has " + problems.getProblems().size())
 			.contains(" - edge.session.encryption.active-key");

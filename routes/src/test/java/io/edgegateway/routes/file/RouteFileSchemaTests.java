@@ -68,6 +68,21 @@ class RouteFileSchemaTests {
 				""").problems()).isEmpty();
 	}
 
+	@Test
+	void fileWhenItCarriesIdentityAssertionsThenPasses() {
+		assertThat(this.parser.parse("team-a.yaml", """
+				routes:
+				  - id: orders
+				    uri: http://orders.internal
+				    filters:
+				      - IdentityAssertion
+				      - name: IdentityAssertion
+				        args: { audience: orders-api, claims: [ email, groups, tenant, idp, name ], header: X-Identity }
+				      - name: IdentityAssertion
+				        args: { claims: groups, per-request: true }
+				""").problems()).isEmpty();
+	}
+
 	static Stream<Arguments> mistakes() {
 		return Stream.of(Arguments.of("unknown auth value", """
 				routes:
@@ -238,6 +253,26 @@ class RouteFileSchemaTests {
 						""", List
 					.of("team-a.yaml:6: route 'orders': filter TokenExchange: args.subject-token-type: 'jwt' is "
 							+ "not one of: access_token, id_token")),
+				Arguments.of("identity assertion with an unknown claim", """
+						routes:
+						  - id: orders
+						    uri: http://orders.internal
+						    filters:
+						      - name: IdentityAssertion
+						        args: { claims: [ groups, phone ] }
+						""",
+						List.of("team-a.yaml:6: route 'orders': filter IdentityAssertion: args.claims[1]: "
+								+ "'phone' is not one of: email, name, groups, tenant, idp")),
+				Arguments.of("identity assertion with an unknown key", """
+						routes:
+						  - id: orders
+						    uri: http://orders.internal
+						    filters:
+						      - name: IdentityAssertion
+						        args: { audiense: orders-api }
+						""",
+						List.of("team-a.yaml:6: route 'orders': filter IdentityAssertion: args: unknown key "
+								+ "'audiense' (did you mean 'audience'?)")),
 				Arguments.of("a filter that is neither a shortcut nor a map", """
 						routes:
 						  - id: orders

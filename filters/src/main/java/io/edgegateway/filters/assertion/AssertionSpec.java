@@ -1,0 +1,26 @@
+package io.edgegateway.filters.assertion;
+
+import java.util.List;
+
+import org.springframework.util.Assert;
+
+/**
+ * What a route's assertion carries, resolved once per route from its filter's arguments.
+ *
+ * @param routeId the route
+ * @param audience the assertion's {@code aud}
+ * @param claims the identity claims it carries besides {@code sub}
+ * @param header the header that carries it
+ * @param perRequest whether each request gets a fresh assertion carrying its request id
+ */
+public record AssertionSpec(String routeId, String audience, List<AssertionClaim> claims, String header,
+		boolean perRequest) {
+
+	public AssertionSpec {
+		Assert.hasText(routeId, "routeId cannot be empty");
+		Assert.hasText(audience, "audience cannot be empty");
+		Assert.hasText(header, "header cannot be empty");
+		claims = List.copyOf(claims);
+	}
+
+}
