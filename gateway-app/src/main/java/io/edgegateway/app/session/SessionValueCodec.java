@@ -81,10 +81,8 @@ final class SessionValueCodec {
 			.allowIfSubType(Integer.class)
 			.allowIfSubType(Boolean.class);
 		List<JacksonModule> security = SecurityJacksonModules.getModules(classLoader, allowed);
-		// The modules added Spring Security's types to the allowlist; the attribute
-		// value's
-		// type is checked against it too (Jackson refuses Object as a base type
-		// otherwise).
+		// The modules added Spring Security's types to the allowlist; the stored
+		// value's own type is checked against it too.
 		this.json = JsonMapper.builder().addModules(security).polymorphicTypeValidator(allowed.build()).build();
 		this.previousFormat = new JdkSerializationRedisSerializer(classLoader);
 		this.cipher = cipher;
