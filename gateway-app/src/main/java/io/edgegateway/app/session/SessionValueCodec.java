@@ -12,6 +12,7 @@ import io.edgegateway.filters.crypto.EncryptionException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -30,8 +31,10 @@ import org.springframework.security.jackson.SecurityJacksonModules;
  * Spring Security's Jackson modules ({@link SecurityJacksonModules}) with its Java type
  * ({@code "@class"}, or {@code ["java.lang.String","/"]} for a plain value). A type is
  * read only if it is on the allowlist: Spring Security's own, plus the gateway's
- * {@link SessionDetails} and plain strings and numbers; nothing else is ever
- * instantiated, whatever Redis holds. The document is encrypted with associated data
+ * {@link SessionDetails}, plain strings and numbers, and the maps the JWT decoder leaves
+ * nested claims in; nothing else is ever instantiated, whatever Redis holds. A value is
+ * read back as it is written, so one that readers would refuse fails its write, naming
+ * its type. The document is encrypted with associated data
  * {@code length(key) | key | field} ({@link AesGcmCipher#encrypt(byte[], byte[])}).
  * <p>
  * Format 1 (the previous release's, read for one release and never written): JDK
@@ -59,6 +62,8 @@ final class SessionValueCodec {
 	 */
 	static final int DECODED_MINIMUM_BYTES = 512;
 
+	private static final String NIMBUS_JSON_OBJECT = "com.nimbusds.jose.shaded.gson.internal.LinkedTreeMap";
+
 	private final JsonMapper json;
 
 	private final JdkSerializationRedisSerializer previousFormat;
@@ -79,7 +84,10 @@ final class SessionValueCodec {
 			.allowIfSubType(String.class)
 			.allowIfSubType(Long.class)
 			.allowIfSubType(Integer.class)
-			.allowIfSubType(Boolean.class);
+			.allowIfSubType(Boolean.class)
+			// Nested JSON objects in ID token claims, as the JWT decoder leaves them
+			// (a plain map).
+			.allowIfSubType(NIMBUS_JSON_OBJECT);
 		List<JacksonModule> security = SecurityJacksonModules.getModules(classLoader, allowed);
 		// The modules added Spring Security's types to the allowlist; the stored
 		// value's own type is checked against it too.
@@ -105,7 +113,15 @@ final class SessionValueCodec {
 			throw new SerializationException("Cannot write session attribute '" + field + "' ("
 					+ value.getClass().getName() + ") as JSON: " + ex.getOriginalMessage(), ex);
 		}
-		return this.cipher.encrypt(document, associatedData(key, field));
+		byte[] stored = this.cipher.encrypt(document, associatedData(key, field));
+		// Read back what is written: a value readers would refuse (a type outside the
+		// allowlist) fails its write, naming the type, rather than leaving a session
+		// that cannot be read. The next read of these bytes is then a memory hit.
+		Object written = fromJson(field, document);
+		if (this.decoded != null && stored.length >= DECODED_MINIMUM_BYTES) {
+			this.decoded.put(new StoredValue(key, field, ByteBuffer.wrap(stored)), written);
+		}
+		return stored;
 	}
 
 	/**
@@ -188,6 +204,10 @@ final class SessionValueCodec {
 		Document read;
 		try {
 			read = this.json.readValue(document, Document.class);
+		}
+		catch (InvalidTypeIdException ex) {
+			throw new SerializationException("Session field '" + field + "' holds type '" + ex.getTypeId()
+					+ "', which is not on the allowlist of session value types");
 		}
 		catch (JacksonException ex) {
 			// The message may quote the value (tokens); name the problem only.

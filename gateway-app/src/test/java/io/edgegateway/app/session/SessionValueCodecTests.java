@@ -2,13 +2,17 @@ package io.edgegateway.app.session;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,7 +115,37 @@ class SessionValueCodecTests {
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] stored = this.cipher.encrypt(document, associatedData());
 		assertThatExceptionOfType(SerializationException.class).isThrownBy(() -> codec(0).decode(KEY, FIELD, stored))
-			.withMessageStartingWith("Session field '" + FIELD + "' is not a readable format 2 value");
+			.withMessage("Session field '" + FIELD
+					+ "' holds type 'java.lang.ProcessBuilder', which is not on the allowlist of session value types");
+	}
+
+	@Test
+	void encodeWhenTypeNotAllowedThenTheWriteFailsNamingIt() {
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> codec(16).encode(KEY, "sessionAttr:x", new HashMap<>(Map.of("k", List.of("v")))))
+			.withMessageContaining("holds type 'java.util.ImmutableCollections$List12'");
+	}
+
+	@Test
+	void decodeWhenIdTokenClaimsAsTheJwtDecoderLeavesThemThenReadBack() throws Exception {
+		Map<String, Object> claims = new LinkedHashMap<>(JWTClaimsSet.parse("""
+				{"sub":"alice","iss":"https://idp.example","aud":["edge"],"exp":1767225600,"iat":1767225000,
+				"realm_access":{"roles":["admin","user"]},"address":{"country":"NO"},"level":3,"weight":1.5}""")
+			.getClaims());
+		claims.put("iat", Instant.ofEpochSecond(1767225000));
+		claims.put("exp", Instant.ofEpochSecond(1767225600));
+		OidcIdToken idToken = new OidcIdToken("eyJ.id-token", Instant.ofEpochSecond(1767225000),
+				Instant.ofEpochSecond(1767225600), Collections.unmodifiableMap(claims));
+		DefaultOidcUser user = new DefaultOidcUser(List.of(new OidcUserAuthority(idToken)), idToken);
+		SecurityContextImpl context = new SecurityContextImpl(
+				new OAuth2AuthenticationToken(user, user.getAuthorities(), "idp"));
+		SessionValueCodec codec = codec(16);
+		Object read = codec(0).decode(KEY, FIELD, codec.encode(KEY, FIELD, context));
+		OidcIdToken readToken = ((DefaultOidcUser) ((SecurityContextImpl) read).getAuthentication().getPrincipal())
+			.getIdToken();
+		assertThat(readToken.getClaimAsMap("realm_access")).containsEntry("roles", List.of("admin", "user"));
+		assertThat(readToken.getClaimAsString("level")).isEqualTo("3");
+		assertThat(readToken.getSubject()).isEqualTo("alice");
 	}
 
 	@Test
