@@ -179,7 +179,7 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 	 * logout on another replica).
 	 */
 	private Mono<Void> write(TrackedSession session) {
-		Mono<Boolean> written = session.idChanged() ? move(session) : writeHash(session);
+		Mono<Boolean> written = session.idChanged() ? move(session) : Mono.defer(() -> writeHash(session));
 		return written.flatMap((stored) -> stored ? index(session) : Mono.empty());
 	}
 
