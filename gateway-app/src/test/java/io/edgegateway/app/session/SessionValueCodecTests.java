@@ -56,7 +56,8 @@ class SessionValueCodecTests {
 	@Test
 	void decodeWhenPlainValuesThenTheirTypesSurvive() {
 		SessionValueCodec codec = codec(0);
-		SessionDetails details = new SessionDetails("https://idp", "alice", "sid-1", "alice", "10.0.0.1", "curl");
+		SessionDetails details = new SessionDetails("https://idp", "alice", "sid-1", "alice", "10.0.0.1", "curl",
+				"owner-1");
 		assertThat(codec.decode(KEY, "f", codec.encode(KEY, "f", "/orders?x=1"))).isEqualTo("/orders?x=1");
 		assertThat(codec.decode(KEY, "f", codec.encode(KEY, "f", 42L))).isEqualTo(42L);
 		assertThat(codec.decode(KEY, "f", codec.encode(KEY, "f", 1_767_225_600_000L))).isEqualTo(1_767_225_600_000L);
