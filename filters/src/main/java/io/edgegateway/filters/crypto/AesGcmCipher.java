@@ -15,16 +15,24 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.StringUtils;
 
 /**
  * AES-GCM authenticated encryption with a key id in every value, so keys can be rotated
- * while older values stay readable.
+ * while older values stay readable, and with associated data, so a value only decrypts
+ * where it was written.
  * <p>
  * A value is
- * {@code version(1) | key id length(1) | key id | nonce(12) | ciphertext and tag(16)}. A
- * value that was tampered with, or written with a key no longer configured, fails to
- * decrypt with {@link EncryptionException}.
+ * {@code version(1) | key id length(1) | key id | nonce(12) | ciphertext and tag(16)}.
+ * Version 2 values are bound to associated data the caller names (for instance the Redis
+ * key and field a value is stored under): GCM authenticates the version, the key id and
+ * that data with the ciphertext, so the same bytes read under another key or field fail
+ * to decrypt. Version 1 values (written before associated data) carry none; they are read
+ * by {@link #decryptUnbound(byte[])} for one release and never written. A value that was
+ * tampered with, moved, or written with a key no longer configured fails to decrypt with
+ * {@link EncryptionException}.
  * <p>
  * Its length is the value format (version, key id, nonce) and key rotation, which stay
  * together with the cipher they describe.
@@ -33,7 +41,9 @@ import org.springframework.util.StringUtils;
  */
 public final class AesGcmCipher {
 
-	private static final byte VERSION = 1;
+	private static final byte UNBOUND = 1;
+
+	private static final byte BOUND = 2;
 
 	private static final int NONCE_LENGTH = 12;
 
@@ -115,24 +125,28 @@ public final class AesGcmCipher {
 	}
 
 	/**
-	 * Encrypt with the active key.
+	 * Encrypt with the active key, bound to associated data: the value decrypts only with
+	 * the same data.
 	 * @param plaintext the value
+	 * @param associatedData where the value belongs (not stored in the value)
 	 * @return the encrypted value, carrying the key id
 	 */
-	public byte[] encrypt(byte[] plaintext) {
+	public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
 		byte[] nonce = new byte[NONCE_LENGTH];
 		this.random.nextBytes(nonce);
+		int headerLength = 2 + this.activeKeyIdBytes.length;
+		ByteBuffer value = ByteBuffer.allocate(headerLength + NONCE_LENGTH + plaintext.length + TAG_BITS / 8)
+			.put(BOUND)
+			.put((byte) this.activeKeyIdBytes.length)
+			.put(this.activeKeyIdBytes)
+			.put(nonce);
 		try {
 			Cipher cipher = this.ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-			byte[] sealed = cipher.doFinal(plaintext);
-			return ByteBuffer.allocate(2 + this.activeKeyIdBytes.length + NONCE_LENGTH + sealed.length)
-				.put(VERSION)
-				.put((byte) this.activeKeyIdBytes.length)
-				.put(this.activeKeyIdBytes)
-				.put(nonce)
-				.put(sealed)
-				.array();
+			cipher.updateAAD(value.array(), 0, headerLength);
+			cipher.updateAAD(associatedData);
+			cipher.doFinal(plaintext, 0, plaintext.length, value.array(), value.position());
+			return value.array();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new EncryptionException("Encryption failed", ex);
@@ -140,16 +154,45 @@ public final class AesGcmCipher {
 	}
 
 	/**
-	 * Decrypt a value written by {@link #encrypt(byte[])} with any configured key.
+	 * Decrypt a value written by {@link #encrypt(byte[], byte[])} with any configured
+	 * key.
+	 * @param value the encrypted value
+	 * @param associatedData where the value was read from
+	 * @return the plaintext
+	 * @throws EncryptionException if the value is malformed, tampered with, was written
+	 * for other associated data or without any, or its key is not configured
+	 */
+	public byte[] decrypt(byte[] value, byte[] associatedData) {
+		return open(value, BOUND, associatedData);
+	}
+
+	/**
+	 * Decrypt a value written before values were bound to associated data. Such values
+	 * are read for one release, so that an upgrade keeps them, and never written.
 	 * @param value the encrypted value
 	 * @return the plaintext
-	 * @throws EncryptionException if the value is malformed, tampered with, or its key is
-	 * not configured
+	 * @throws EncryptionException if the value is malformed, tampered with, bound to
+	 * associated data, or its key is not configured
 	 */
-	public byte[] decrypt(byte[] value) {
+	public byte[] decryptUnbound(byte[] value) {
+		return open(value, UNBOUND, null);
+	}
+
+	/**
+	 * Whether a value is bound to associated data, so is read with
+	 * {@link #decrypt(byte[], byte[])} rather than {@link #decryptUnbound(byte[])}.
+	 * @param value an encrypted value
+	 * @return whether it was written by {@link #encrypt(byte[], byte[])}
+	 */
+	public static boolean isBound(byte[] value) {
+		return value.length > 0 && value[0] == BOUND;
+	}
+
+	private byte[] open(byte[] value, byte version, byte @Nullable [] associatedData) {
 		ByteBuffer buffer = ByteBuffer.wrap(value);
-		if (value.length < 2 + NONCE_LENGTH + TAG_BITS / 8 || buffer.get() != VERSION) {
-			throw new EncryptionException("Not an encrypted value of a known version", null);
+		if (value.length < 2 + NONCE_LENGTH + TAG_BITS / 8 || buffer.get() != version) {
+			throw new EncryptionException((version == BOUND) ? "Not an encrypted value bound to where it is read"
+					: "Not an encrypted value of a known version", null);
 		}
 		int idLength = buffer.get() & 0xFF;
 		if (buffer.remaining() < idLength + NONCE_LENGTH + TAG_BITS / 8) {
@@ -163,15 +206,21 @@ public final class AesGcmCipher {
 			throw new EncryptionException("Value was encrypted with key '" + keyId + "', which is not configured",
 					null);
 		}
+		int headerLength = buffer.position();
 		byte[] nonce = new byte[NONCE_LENGTH];
 		buffer.get(nonce);
 		try {
 			Cipher cipher = this.ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+			if (associatedData != null) {
+				cipher.updateAAD(value, 0, headerLength);
+				cipher.updateAAD(associatedData);
+			}
 			return cipher.doFinal(value, buffer.position(), buffer.remaining());
 		}
 		catch (GeneralSecurityException ex) {
-			throw new EncryptionException("Decryption with key '" + keyId + "' failed: tampered or wrong key", ex);
+			throw new EncryptionException("Decryption with key '" + keyId + "' failed: tampered, moved or wrong key",
+					ex);
 		}
 	}
 

@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
-import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -132,11 +131,9 @@ class SessionConfiguration {
 		TrackedRedisSessionRepository sessionRepository(ReactiveRedisConnectionFactory connectionFactory,
 				LocalSessionCache cache, SessionProperties properties, Clock clock) {
 			AesGcmCipher cipher = AesGcmCipher.from(properties.getEncryption(), "edge.session.encryption");
-			RedisSerializer<Object> values = new EncryptingRedisSerializer(
-					new JdkSerializationRedisSerializer(getClass().getClassLoader()), cipher,
-					properties.getDecodedCacheSize());
-			RedisSerializationContext<String, Object> context = RedisSerializationContext
-				.<String, Object>newSerializationContext(values)
+			SessionValueCodec values = new SessionValueCodec(cipher, properties.getDecodedCacheSize());
+			RedisSerializationContext<String, byte[]> context = RedisSerializationContext
+				.<String, byte[]>newSerializationContext(RedisSerializer.byteArray())
 				.key(RedisSerializer.string())
 				.hashKey(RedisSerializer.string())
 				.build();

@@ -18,7 +18,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
@@ -34,12 +33,16 @@ import org.springframework.session.ReactiveSessionRepository;
  * <p>
  * The hash keeps Spring Session's layout ({@code <namespace>:sessions:<id>}, fields
  * {@code creationTime}, {@code lastAccessedTime}, {@code maxInactiveInterval},
- * {@code sessionAttr:<name>}), so sessions survive an upgrade. A write is one script: the
+ * {@code sessionAttr:<name>}); the values are the gateway's documented format
+ * ({@link SessionValueCodec}): times as decimal text, attributes as versioned JSON,
+ * encrypted and bound to their key and field. A session read with values in the previous
+ * release's format is rewritten whole by its next request. A write is one script: the
  * changed fields, the removed ones and the expiry together, and only if the session still
  * exists, so a request that ends after a logout never brings its session back. A session
  * whose id changed (at sign-in) is written whole under its new key and the old key
  * deleted, rather than renamed: the two keys hash to different slots of a Redis Cluster,
- * which refuses a {@code RENAME} between them.
+ * which refuses a {@code RENAME} between them, and every value is bound to its key, so it
+ * is encrypted again for the new one.
  * <p>
  * A signed-in user's session is also a member of two sorted sets ({@link SessionKeys}):
  * one per user and one per provider session, scored by the session's expiry time. Each
@@ -95,11 +98,11 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 			return 1
 			""", Long.class);
 
-	private final ReactiveRedisTemplate<String, Object> sessions;
+	private final ReactiveRedisTemplate<String, byte[]> sessions;
 
 	private final ReactiveRedisTemplate<ByteBuffer, ByteBuffer> scripts;
 
-	private final RedisSerializer<Object> values;
+	private final SessionValueCodec values;
 
 	private final LocalSessionCache cache;
 
@@ -113,18 +116,18 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 
 	/**
 	 * Create a repository.
-	 * @param sessions reads session hashes (string keys and fields, encrypted values)
+	 * @param sessions reads session hashes (string keys and fields, stored values)
 	 * @param scripts writes them
-	 * @param values serializes and encrypts values
+	 * @param values encodes and decodes values
 	 * @param cache this replica's copies
 	 * @param namespace the key namespace
 	 * @param timeout how long a session lives without requests
 	 * @param touchInterval how often the access time is written
 	 * @param clock the time
 	 */
-	TrackedRedisSessionRepository(ReactiveRedisTemplate<String, Object> sessions,
-			ReactiveRedisTemplate<ByteBuffer, ByteBuffer> scripts, RedisSerializer<Object> values,
-			LocalSessionCache cache, String namespace, Duration timeout, Duration touchInterval, Clock clock) {
+	TrackedRedisSessionRepository(ReactiveRedisTemplate<String, byte[]> sessions,
+			ReactiveRedisTemplate<ByteBuffer, ByteBuffer> scripts, SessionValueCodec values, LocalSessionCache cache,
+			String namespace, Duration timeout, Duration touchInterval, Clock clock) {
 		this.sessions = sessions;
 		this.scripts = scripts;
 		this.values = values;
@@ -176,7 +179,7 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 	 * logout on another replica).
 	 */
 	private Mono<Void> write(TrackedSession session) {
-		Mono<Boolean> written = session.idChanged() ? move(session) : writeHash(session);
+		Mono<Boolean> written = session.idChanged() ? move(session) : Mono.defer(() -> writeHash(session));
 		return written.flatMap((stored) -> stored ? index(session) : Mono.empty());
 	}
 
@@ -193,29 +196,31 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 	}
 
 	private Mono<Boolean> writeHash(TrackedSession session) {
+		String key = key(session.getId());
 		List<ByteBuffer> set = new ArrayList<>();
 		List<ByteBuffer> remove = new ArrayList<>();
-		field(set, LAST_ACCESSED_TIME, session.getLastAccessedTime().toEpochMilli());
-		field(set, MAX_INACTIVE_INTERVAL, (int) session.getMaxInactiveInterval().toSeconds());
-		boolean whole = session.isNew() || session.idChanged();
-		if (whole) {
-			field(set, CREATION_TIME, session.getCreationTime().toEpochMilli());
+		number(set, LAST_ACCESSED_TIME, session.getLastAccessedTime().toEpochMilli());
+		number(set, MAX_INACTIVE_INTERVAL, session.getMaxInactiveInterval().toSeconds());
+		if (session.writesAll()) {
+			number(set, CREATION_TIME, session.getCreationTime().toEpochMilli());
 		}
 		session.changedAttributes().forEach((name, value) -> {
 			if (value != null) {
-				field(set, ATTRIBUTE_PREFIX + name, value);
+				String field = ATTRIBUTE_PREFIX + name;
+				set.add(text(field));
+				set.add(ByteBuffer.wrap(this.values.encode(key, field, value)));
 			}
 			else {
 				remove.add(text(ATTRIBUTE_PREFIX + name));
 			}
 		});
 		List<ByteBuffer> args = new ArrayList<>(3 + set.size() + remove.size());
-		args.add(text(whole ? "create" : "update"));
+		args.add(text((session.isNew() || session.idChanged()) ? "create" : "update"));
 		args.add(text(Long.toString(session.getMaxInactiveInterval().toMillis())));
 		args.add(text(Integer.toString(set.size() / 2)));
 		args.addAll(set);
 		args.addAll(remove);
-		return this.scripts.execute(WRITE, List.of(text(key(session.getId()))), args)
+		return this.scripts.execute(WRITE, List.of(text(key)), args)
 			.next()
 			.map((written) -> written == 1L)
 			.defaultIfEmpty(false);
@@ -251,9 +256,9 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 				: List.of(user);
 	}
 
-	private void field(List<ByteBuffer> set, String name, Object value) {
+	private static void number(List<ByteBuffer> set, String name, long value) {
 		set.add(text(name));
-		set.add(ByteBuffer.wrap(this.values.serialize(value)));
+		set.add(ByteBuffer.wrap(SessionValueCodec.encodeNumber(value)));
 	}
 
 	private static ByteBuffer text(String value) {
@@ -268,13 +273,19 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 			return Mono.just(TrackedSession.stored(cached));
 		}
 		long epoch = this.cache.epoch();
-		return this.sessions.<String, Object>opsForHash()
+		return this.sessions.<String, byte[]>opsForHash()
 			.entries(key(id))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-			.mapNotNull((hash) -> session(id, hash))
-			.filter((session) -> !expired(session, now))
-			.doOnNext((session) -> this.cache.put(session, epoch))
-			.map(TrackedSession::stored)
+			.mapNotNull((hash) -> read(id, hash))
+			.filter((read) -> !expired(read.session(), now))
+			.map((read) -> {
+				if (read.previousFormat()) {
+					// Not kept in memory: the request that rewrites it must know.
+					return TrackedSession.inPreviousFormat(read.session());
+				}
+				this.cache.put(read.session(), epoch);
+				return TrackedSession.stored(read.session());
+			})
 			.onErrorResume(SerializationException.class, (ex) -> {
 				logger
 					.warn("Ignoring a session that cannot be read (" + ex.getMessage() + "); the user signs in again");
@@ -282,22 +293,28 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 			});
 	}
 
-	private static @Nullable MapSession session(String id, Map<String, Object> hash) {
-		if (!(hash.get(CREATION_TIME) instanceof Long created)
-				|| !(hash.get(LAST_ACCESSED_TIME) instanceof Long accessed)
-				|| !(hash.get(MAX_INACTIVE_INTERVAL) instanceof Integer maxInactive)) {
+	private @Nullable ReadSession read(String id, Map<String, byte[]> hash) {
+		byte[] created = hash.get(CREATION_TIME);
+		byte[] accessed = hash.get(LAST_ACCESSED_TIME);
+		byte[] maxInactive = hash.get(MAX_INACTIVE_INTERVAL);
+		if (created == null || accessed == null || maxInactive == null) {
 			return null;
 		}
+		String key = key(id);
 		MapSession session = new MapSession(id);
-		session.setCreationTime(Instant.ofEpochMilli(created));
-		session.setLastAccessedTime(Instant.ofEpochMilli(accessed));
-		session.setMaxInactiveInterval(Duration.ofSeconds(maxInactive));
-		hash.forEach((field, value) -> {
-			if (field.startsWith(ATTRIBUTE_PREFIX)) {
-				session.setAttribute(field.substring(ATTRIBUTE_PREFIX.length()), value);
+		session.setCreationTime(Instant.ofEpochMilli(this.values.decodeNumber(key, CREATION_TIME, created)));
+		session.setLastAccessedTime(Instant.ofEpochMilli(this.values.decodeNumber(key, LAST_ACCESSED_TIME, accessed)));
+		session.setMaxInactiveInterval(
+				Duration.ofSeconds(this.values.decodeNumber(key, MAX_INACTIVE_INTERVAL, maxInactive)));
+		boolean previousFormat = false;
+		for (Map.Entry<String, byte[]> field : hash.entrySet()) {
+			previousFormat |= SessionValueCodec.isPreviousFormat(field.getValue());
+			if (field.getKey().startsWith(ATTRIBUTE_PREFIX)) {
+				session.setAttribute(field.getKey().substring(ATTRIBUTE_PREFIX.length()),
+						this.values.decode(key, field.getKey(), field.getValue()));
 			}
-		});
-		return session;
+		}
+		return new ReadSession(session, previousFormat);
 	}
 
 	private static boolean expired(MapSession session, Instant now) {
@@ -307,13 +324,15 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 	@Override
 	public Mono<Void> deleteById(String id) {
 		this.cache.invalidate(id);
-		return this.sessions.<String, Object>opsForHash()
-			.get(key(id), DETAILS_FIELD)
+		String key = key(id);
+		return this.sessions.<String, byte[]>opsForHash()
+			.get(key, DETAILS_FIELD)
+			.map((stored) -> this.values.decode(key, DETAILS_FIELD, stored))
 			.ofType(SessionDetails.class)
 			.onErrorResume(SerializationException.class, (ex) -> Mono.empty())
 			.map(this::indexKeys)
 			.defaultIfEmpty(List.of())
-			.flatMap((indexKeys) -> this.sessions.delete(key(id))
+			.flatMap((indexKeys) -> this.sessions.delete(key)
 				.thenMany(Flux.fromIterable(indexKeys))
 				.flatMap((index) -> this.scripts.opsForZSet().remove(text(index), text(id)))
 				.then())
@@ -322,6 +341,16 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 
 	private String key(String id) {
 		return this.keys.session(id);
+	}
+
+	/**
+	 * A session as read from Redis.
+	 *
+	 * @param session its state
+	 * @param previousFormat whether some of its values are in the previous release's
+	 * format
+	 */
+	private record ReadSession(MapSession session, boolean previousFormat) {
 	}
 
 }

@@ -28,10 +28,13 @@ final class TrackedSession implements Session {
 
 	private boolean maxInactiveIntervalChanged;
 
-	private TrackedSession(MapSession session, @Nullable Instant storedAccessTime) {
+	private boolean previousFormat;
+
+	private TrackedSession(MapSession session, @Nullable Instant storedAccessTime, boolean previousFormat) {
 		this.session = session;
 		this.storedAccessTime = storedAccessTime;
 		this.storedId = session.getId();
+		this.previousFormat = previousFormat;
 	}
 
 	/**
@@ -40,7 +43,7 @@ final class TrackedSession implements Session {
 	 * @return the session
 	 */
 	static TrackedSession created(MapSession session) {
-		return new TrackedSession(session, null);
+		return new TrackedSession(session, null, false);
 	}
 
 	/**
@@ -49,7 +52,17 @@ final class TrackedSession implements Session {
 	 * @return the session
 	 */
 	static TrackedSession stored(MapSession stored) {
-		return new TrackedSession(new MapSession(stored), stored.getLastAccessedTime());
+		return new TrackedSession(new MapSession(stored), stored.getLastAccessedTime(), false);
+	}
+
+	/**
+	 * A session read from Redis with values in the previous release's format: saving it
+	 * writes every value in the current format.
+	 * @param stored the stored state, copied so the request's changes stay its own
+	 * @return the session
+	 */
+	static TrackedSession inPreviousFormat(MapSession stored) {
+		return new TrackedSession(new MapSession(stored), stored.getLastAccessedTime(), true);
 	}
 
 	boolean isNew() {
@@ -81,17 +94,31 @@ final class TrackedSession implements Session {
 	 * @return whether the session only needs touching
 	 */
 	boolean onlyTouched() {
-		return !isNew() && !idChanged() && !this.maxInactiveIntervalChanged && this.changedAttributes.isEmpty();
+		return !writesAll() && !this.maxInactiveIntervalChanged && this.changedAttributes.isEmpty();
 	}
 
 	/**
-	 * What a write must store: every attribute when the session is new or has a new id
-	 * (it is written whole under its new key), else the attributes the request set or
-	 * removed ({@code null} for removed).
-	 * @return the attributes to write
+	 * Whether saving writes every value, not only the changed ones: the session is new,
+	 * its id changed (its values are bound to its key, so they are written again under
+	 * the new one), or it was read in the previous release's format.
+	 * @return whether every value is written
+	 */
+	boolean writesAll() {
+		return isNew() || idChanged() || this.previousFormat;
+	}
+
+	/**
+	 * The attributes to write: the changed ones, or all when {@link #writesAll()}, with
+	 * {@code null} for a removed one.
+	 * @return the attributes by name
 	 */
 	Map<String, @Nullable Object> changedAttributes() {
-		return (isNew() || idChanged()) ? allAttributes() : this.changedAttributes;
+		if (!writesAll()) {
+			return this.changedAttributes;
+		}
+		Map<String, @Nullable Object> attributes = allAttributes();
+		this.changedAttributes.forEach((name, value) -> attributes.putIfAbsent(name, value));
+		return attributes;
 	}
 
 	private Map<String, @Nullable Object> allAttributes() {
@@ -110,6 +137,7 @@ final class TrackedSession implements Session {
 		this.storedAccessTime = getLastAccessedTime();
 		this.changedAttributes.clear();
 		this.maxInactiveIntervalChanged = false;
+		this.previousFormat = false;
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +36,7 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import org.junit.jupiter.api.AfterAll;
@@ -126,6 +128,47 @@ class TokenCacheIntegrationTests {
 		assertThat(count(first, "edge.token.mints") + count(second, "edge.token.mints") - mintsBefore).isEqualTo(1.0);
 		assertThat(count(first, "edge.token.single_flight.joins") + count(second, "edge.token.single_flight.joins"))
 			.isPositive();
+	}
+
+	@Test
+	void tokenCopiedUnderAnotherUsersKeyThenNotServedAndMintedAgain() {
+		int n = ThreadLocalRandom.current().nextInt(1, 50_000);
+		String otherUser = "load-" + (n + 50_000);
+		TestBrowser owner = new TestBrowser();
+		owner.signIn(first.url() + "/", "load-" + n, "load-password");
+		TestBrowser other = new TestBrowser();
+		other.signIn(first.url() + "/", otherUser, "load-password");
+		String ownersKey = newTokenKey(() -> bearer(owner, first, "/exchange/owner"));
+		String[] othersToken = new String[1];
+		String othersKey = newTokenKey(() -> othersToken[0] = bearer(other, first, "/exchange/other"));
+		RedisClient client = RedisClient.create(RedisSupport.redis().url());
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			byte[] copied = connection.sync().get(ownersKey.getBytes(StandardCharsets.UTF_8));
+			connection.sync().set(othersKey.getBytes(StandardCharsets.UTF_8), copied, SetArgs.Builder.keepttl());
+		}
+		finally {
+			client.shutdown();
+		}
+		int mints = idp.tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange");
+		// The other replica has no copy in memory: it reads Redis, and refuses the copy.
+		String served = bearer(other, second, "/exchange/copied");
+		NimbusJwtDecoder jwks = NimbusJwtDecoder.withJwkSetUri(idp.issuer() + "/oauth2/jwks").build();
+		assertThat(jwks.decode(served).getSubject()).isEqualTo(otherUser);
+		assertThat(served).isNotEqualTo(othersToken[0]);
+		assertThat(idp.tokenRequests("urn:ietf:params:oauth:grant-type:token-exchange")).isEqualTo(mints + 1);
+	}
+
+	/**
+	 * The token key a call adds to Redis.
+	 */
+	private static String newTokenKey(Runnable call) {
+		Set<String> before = new HashSet<>(keysIn(RedisSupport.redis().port(), tokenPrefix + "*"));
+		call.run();
+		List<String> added = keysIn(RedisSupport.redis().port(), tokenPrefix + "*").stream()
+			.filter((key) -> !before.contains(key) && !key.contains(":owner:"))
+			.toList();
+		assertThat(added).hasSize(1);
+		return added.get(0);
 	}
 
 	/**

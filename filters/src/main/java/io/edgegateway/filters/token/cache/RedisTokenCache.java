@@ -6,8 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.edgegateway.filters.crypto.AesGcmCipher;
+import io.edgegateway.filters.crypto.EncryptionException;
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.token.TokenKey;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -21,8 +25,15 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * AES-GCM encrypted with the active key and carry the key id, so keys rotate while older
  * values stay readable. Every operation is bounded in time: a slow Redis is a failing
  * Redis, which the token service treats as a miss.
+ * <p>
+ * Each value is bound to its Redis key with AES-GCM associated data: a value copied under
+ * another key (another user's, another audience's) does not decrypt. Such a value, and
+ * one written before values were bound (they live minutes), is a miss with a warning: the
+ * token is minted again and the new value replaces it; it is never served.
  */
 public final class RedisTokenCache implements TokenCache {
+
+	private static final Log logger = LogFactory.getLog(RedisTokenCache.class);
 
 	private final ReactiveRedisTemplate<String, byte[]> redis;
 
@@ -46,7 +57,11 @@ public final class RedisTokenCache implements TokenCache {
 
 	@Override
 	public Mono<MintedToken> get(TokenKey key) {
-		return this.redis.opsForValue().get(redisKey(key)).timeout(this.timeout).map(this::decode);
+		String redisKey = redisKey(key);
+		return this.redis.opsForValue()
+			.get(redisKey)
+			.timeout(this.timeout)
+			.flatMap((stored) -> Mono.justOrEmpty(decode(redisKey, stored)));
 	}
 
 	/**
@@ -55,7 +70,8 @@ public final class RedisTokenCache implements TokenCache {
 	 */
 	@Override
 	public Mono<Void> put(TokenKey key, MintedToken token, Duration timeToLive) {
-		Mono<Boolean> stored = this.redis.opsForValue().set(redisKey(key), encode(token), timeToLive);
+		String redisKey = redisKey(key);
+		Mono<Boolean> stored = this.redis.opsForValue().set(redisKey, encode(redisKey, token), timeToLive);
 		if (key.owner() != null) {
 			String ownerKey = ownerKey(key.owner());
 			stored = stored.then(this.redis.opsForSet().add(ownerKey, key.hash().getBytes(StandardCharsets.UTF_8)))
@@ -102,16 +118,31 @@ public final class RedisTokenCache implements TokenCache {
 		return this.prefix + key.hash();
 	}
 
-	private byte[] encode(MintedToken token) {
+	private byte[] encode(String redisKey, MintedToken token) {
 		byte[] value = token.value().getBytes(StandardCharsets.UTF_8);
 		long expiresAt = (token.expiresAt() != null) ? token.expiresAt().toEpochMilli() : -1;
 		long issuedAt = (token.issuedAt() != null) ? token.issuedAt().toEpochMilli() : -1;
-		return this.cipher
-			.encrypt(ByteBuffer.allocate(16 + value.length).putLong(expiresAt).putLong(issuedAt).put(value).array());
+		return this.cipher.encrypt(
+				ByteBuffer.allocate(16 + value.length).putLong(expiresAt).putLong(issuedAt).put(value).array(),
+				redisKey.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private MintedToken decode(byte[] stored) {
-		ByteBuffer plain = ByteBuffer.wrap(this.cipher.decrypt(stored));
+	/**
+	 * The token stored under a key, or none when the value does not decrypt there: the
+	 * cache works (no fault, health stays up), the value is just not a token for this
+	 * key.
+	 */
+	private @Nullable MintedToken decode(String redisKey, byte[] stored) {
+		byte[] plaintext;
+		try {
+			plaintext = this.cipher.decrypt(stored, redisKey.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (EncryptionException ex) {
+			logger.warn("Ignoring a cached token that cannot be read under its key (" + ex.getMessage()
+					+ "); minting a new one");
+			return null;
+		}
+		ByteBuffer plain = ByteBuffer.wrap(plaintext);
 		long expiresAt = plain.getLong();
 		long issuedAt = plain.getLong();
 		byte[] value = new byte[plain.remaining()];

@@ -1,20 +1,25 @@
 package io.edgegateway.filters.token.cache;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.support.RedisSupport;
+import io.edgegateway.filters.support.UnboundEncryption;
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.token.TokenKey;
 import io.edgegateway.filters.token.TokenKind;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +36,8 @@ class RedisTokenCacheTests extends TokenCacheContractTests {
 
 	private static final String PREFIX = "edge-test:" + UUID.randomUUID() + ":token:";
 
+	private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
 	private static LettuceConnectionFactory connectionFactory;
 
 	private static RedisTokenCache cache;
@@ -45,7 +52,7 @@ class RedisTokenCacheTests extends TokenCacheContractTests {
 		new ReactiveStringRedisTemplate(connectionFactory).hasKey(PREFIX + "warm-up").block(Duration.ofSeconds(30));
 		EncryptionProperties keys = new EncryptionProperties();
 		keys.setActiveKey("k1");
-		keys.setKeys(Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])));
+		keys.setKeys(Map.of("k1", KEY));
 		cache = new RedisTokenCache(connectionFactory, AesGcmCipher.from(keys, "test"), PREFIX, Duration.ofSeconds(2));
 	}
 
@@ -74,6 +81,44 @@ class RedisTokenCacheTests extends TokenCacheContractTests {
 			assertThat(stored).doesNotContain("eyJ").doesNotContain("the-token-value");
 			assertThat(connection.sync().ttl(redisKey)).isBetween(1L, 60L);
 			assertThat(new String(redisKey, StandardCharsets.UTF_8)).doesNotContain("alice").matches(".*[0-9a-f]{64}");
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	@Test
+	void getWhenValueCopiedFromAnotherUsersKeyThenMissAndNotServed() {
+		TokenKey alice = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp").subject("alice").audience("orders").build();
+		TokenKey mallory = TokenKey.builder(TokenKind.TOKEN_EXCHANGE, "idp")
+			.subject("mallory")
+			.audience("orders")
+			.build();
+		MintedToken token = new MintedToken("alice-token",
+				Instant.now().plusSeconds(300).truncatedTo(ChronoUnit.MILLIS));
+		StepVerifier.create(cache.put(alice, token, Duration.ofMinutes(1))).verifyComplete();
+		withRedis((redis) -> redis.set(redisKey(mallory), redis.get(redisKey(alice))));
+		StepVerifier.create(cache.get(mallory)).verifyComplete();
+		StepVerifier.create(cache.get(alice)).expectNext(token).verifyComplete();
+	}
+
+	@Test
+	void getWhenValueWrittenBeforeValuesWereBoundThenMiss() {
+		TokenKey key = TokenKey.builder(TokenKind.SERVICE_ACCOUNT, "reports-sa").build();
+		byte[] old = UnboundEncryption.encrypt("k1", KEY,
+				ByteBuffer.allocate(16 + 3).putLong(-1).putLong(-1).put("old".getBytes()).array());
+		withRedis((redis) -> redis.setex(redisKey(key), 60, old));
+		StepVerifier.create(cache.get(key)).verifyComplete();
+	}
+
+	private static byte[] redisKey(TokenKey key) {
+		return (PREFIX + key.hash()).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void withRedis(Consumer<RedisCommands<byte[], byte[]>> commands) {
+		RedisClient client = RedisClient.create(RedisSupport.redis().url());
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			commands.accept(connection.sync());
 		}
 		finally {
 			client.shutdown();
