@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 import io.edgegateway.app.support.AuditEvents;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestServers;
-import io.edgegateway.filters.support.RedisSupport;
-import io.lettuce.core.RedisClient;
+import io.edgegateway.app.support.TwoReplicas;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -47,11 +46,11 @@ class BackChannelLogoutIntegrationTests {
 
 	private static final String PATH = "/logout/connect/back-channel/idp";
 
+	private static TwoReplicas<String, String> replicas;
+
 	private static GatewayInstance first;
 
 	private static GatewayInstance second;
-
-	private static RedisClient redisClient;
 
 	private static StatefulRedisConnection<String, String> redis;
 
@@ -63,20 +62,15 @@ class BackChannelLogoutIntegrationTests {
 
 	@BeforeAll
 	static void startReplicas() {
-		String idp = TestServers.idp().issuer();
-		String upstream = TestServers.upstream().uri().toString();
-		first = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
-		second = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
-		redisClient = RedisClient.create(RedisSupport.redis().url());
-		redis = redisClient.connect();
+		replicas = TwoReplicas.start(NAMESPACE);
+		first = replicas.first();
+		second = replicas.second();
+		redis = replicas.redis();
 	}
 
 	@AfterAll
 	static void stopReplicas() {
-		first.close();
-		second.close();
-		redis.close();
-		redisClient.shutdown();
+		replicas.close();
 	}
 
 	@BeforeEach

@@ -12,9 +12,8 @@ import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
 import io.edgegateway.app.support.TestServers;
+import io.edgegateway.app.support.TwoReplicas;
 import io.edgegateway.filters.support.PrivateRedis;
-import io.edgegateway.filters.support.RedisSupport;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +31,11 @@ class SessionCacheIntegrationTests {
 
 	private static final String NAMESPACE = GatewayInstance.newNamespace();
 
+	private static TwoReplicas<String, String> replicas;
+
 	private static GatewayInstance first;
 
 	private static GatewayInstance second;
-
-	private static RedisClient redisClient;
 
 	private static StatefulRedisConnection<String, String> redis;
 
@@ -44,20 +43,15 @@ class SessionCacheIntegrationTests {
 
 	@BeforeAll
 	static void startReplicas() {
-		String idp = TestServers.idp().issuer();
-		String upstream = TestServers.upstream().uri().toString();
-		first = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
-		second = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
-		redisClient = RedisClient.create(RedisSupport.redis().url());
-		redis = redisClient.connect();
+		replicas = TwoReplicas.start(NAMESPACE);
+		first = replicas.first();
+		second = replicas.second();
+		redis = replicas.redis();
 	}
 
 	@AfterAll
 	static void stopReplicas() {
-		first.close();
-		second.close();
-		redis.close();
-		redisClient.shutdown();
+		replicas.close();
 	}
 
 	@Test

@@ -6,11 +6,9 @@ import java.util.Map;
 
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
-import io.edgegateway.app.support.TestServers;
+import io.edgegateway.app.support.TwoReplicas;
 import io.edgegateway.filters.crypto.AesGcmCipher;
 import io.edgegateway.filters.crypto.EncryptionProperties;
-import io.edgegateway.filters.support.RedisSupport;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -41,11 +39,11 @@ class SessionFormatIntegrationTests {
 
 	private static final String CLIENTS_FIELD = "sessionAttr:org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository.AUTHORIZED_CLIENTS";
 
+	private static TwoReplicas<byte[], byte[]> replicas;
+
 	private static GatewayInstance first;
 
 	private static GatewayInstance second;
-
-	private static RedisClient redisClient;
 
 	private static StatefulRedisConnection<byte[], byte[]> redis;
 
@@ -55,20 +53,15 @@ class SessionFormatIntegrationTests {
 
 	@BeforeAll
 	static void startReplicas() {
-		String idp = TestServers.idp().issuer();
-		String upstream = TestServers.upstream().uri().toString();
-		first = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
-		second = GatewayInstance.start(idp, upstream, GatewayInstance.redisSessions(NAMESPACE));
-		redisClient = RedisClient.create(RedisSupport.redis().url());
-		redis = redisClient.connect(ByteArrayCodec.INSTANCE);
+		replicas = TwoReplicas.start(NAMESPACE, ByteArrayCodec.INSTANCE);
+		first = replicas.first();
+		second = replicas.second();
+		redis = replicas.redis();
 	}
 
 	@AfterAll
 	static void stopReplicas() {
-		first.close();
-		second.close();
-		redis.close();
-		redisClient.shutdown();
+		replicas.close();
 	}
 
 	@Test
