@@ -14,6 +14,7 @@ import io.edgegateway.filters.credential.AbstractCredentialGatewayFilterFactory;
 import io.edgegateway.filters.credential.CredentialConfig;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.identity.IdentityHeadersGatewayFilterFactory;
+import io.edgegateway.filters.identity.IdentityHeadersSpec;
 import io.edgegateway.filters.user.IdentityClaims;
 import io.edgegateway.filters.user.SignedInUser;
 import org.jspecify.annotations.Nullable;
@@ -72,8 +73,15 @@ public final class RouteFiltersExplainer {
 			else if (factory instanceof AbstractCredentialGatewayFilterFactory<?>) {
 				credentials.add(((CredentialConfig) bind(factory, filter, routeId)).toSpec());
 			}
-			else if (factory instanceof IdentityHeadersGatewayFilterFactory identity && identityHeaders == null) {
-				identityHeaders = identityHeaders(identity, inbound, (user != null) ? user.claims() : null);
+			else if (factory instanceof IdentityHeadersGatewayFilterFactory identity) {
+				// the route's own choice wins over the default filter's, as in
+				// IdentityHeaders
+				IdentityHeadersGatewayFilterFactory.Config config = (IdentityHeadersGatewayFilterFactory.Config) bind(
+						factory, filter, routeId);
+				if (identityHeaders == null || config.isRouteChoice()) {
+					identityHeaders = identityHeaders(identity, config.toSpec(), inbound,
+							(user != null) ? user.claims() : null);
+				}
 			}
 		}
 		access.sort(Comparator.comparingInt(AccessVerdict::order));
@@ -97,9 +105,9 @@ public final class RouteFiltersExplainer {
 	 * the inbound headers it removes or replaces.
 	 */
 	private static FiltersExplanation.IdentityHeaders identityHeaders(IdentityHeadersGatewayFilterFactory factory,
-			HttpHeaders inbound, @Nullable IdentityClaims identity) {
-		HttpHeaders own = factory.upstreamHeaders(new HttpHeaders(), identity, REQUEST_ID);
-		HttpHeaders upstream = factory.upstreamHeaders(inbound, identity, REQUEST_ID);
+			IdentityHeadersSpec spec, HttpHeaders inbound, @Nullable IdentityClaims identity) {
+		HttpHeaders own = factory.upstreamHeaders(new HttpHeaders(), identity, REQUEST_ID, spec);
+		HttpHeaders upstream = factory.upstreamHeaders(inbound, identity, REQUEST_ID, spec);
 		Map<String, String> set = new LinkedHashMap<>();
 		own.headerNames().stream().sorted().forEach((name) -> set.put(name, String.join(",", own.getOrEmpty(name))));
 		List<String> removed = inbound.headerNames()

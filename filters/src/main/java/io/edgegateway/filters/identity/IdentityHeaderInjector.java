@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.edgegateway.filters.user.IdentityClaims;
@@ -41,6 +40,12 @@ import org.springframework.util.StringUtils;
  */
 public final class IdentityHeaderInjector {
 
+	/**
+	 * The least {@code edge.identity.headers.max-value-length}: room for a user id, an
+	 * email and a few groups.
+	 */
+	static final int MIN_VALUE_LENGTH = 256;
+
 	private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
 	private final String userIdHeader;
@@ -55,6 +60,12 @@ public final class IdentityHeaderInjector {
 
 	private final String requestIdHeader;
 
+	private final String groupsTruncatedHeader;
+
+	private final int maxValueLength;
+
+	private final OversizedIdentityWarnings warnings = new OversizedIdentityWarnings();
+
 	private final Set<String> strippedNames;
 
 	private final List<String> strippedPrefixes;
@@ -67,6 +78,8 @@ public final class IdentityHeaderInjector {
 		this.tenantHeader = headers.getTenant();
 		this.issuerHeader = headers.getIssuer();
 		this.requestIdHeader = headers.getRequestId();
+		this.groupsTruncatedHeader = groupsTruncatedHeader(headers);
+		this.maxValueLength = headers.getMaxValueLength();
 		this.strippedNames = Set.copyOf(strippedNames);
 		this.strippedPrefixes = List.copyOf(strippedPrefixes);
 	}
@@ -116,11 +129,16 @@ public final class IdentityHeaderInjector {
 			checkToken("edge.identity.strip.prefixes[" + i + "]", prefixes.get(i), problems);
 		}
 		otherHeaders.forEach((property, name) -> checkToken(property, name, problems));
+		if (headers.getMaxValueLength() < MIN_VALUE_LENGTH) {
+			problems.add("edge.identity.headers.max-value-length: " + headers.getMaxValueLength()
+					+ " is below the least usable " + MIN_VALUE_LENGTH + " bytes");
+		}
 		if (!problems.isEmpty()) {
 			throw new IdentityHeadersConfigurationException(problems);
 		}
 		boolean defaults = properties.getStrip().isDefaults();
 		Set<String> stripped = new LinkedHashSet<>(seen.keySet());
+		stripped.add(normalize(groupsTruncatedHeader(headers)));
 		otherHeaders.values().stream().map(IdentityHeaderInjector::normalize).forEach(stripped::add);
 		Stream.concat(defaults ? IdentityProperties.Strip.DEFAULT_NAMES.stream() : Stream.empty(), names.stream())
 			.map(IdentityHeaderInjector::normalize)
@@ -134,28 +152,47 @@ public final class IdentityHeaderInjector {
 	}
 
 	/**
-	 * Remove every inbound identity header, then set the gateway's own.
+	 * Remove every inbound identity header, then set the gateway's own, all of them.
 	 * @param headers the upstream request's headers, modified in place
 	 * @param identity the signed-in user, or {@code null} for an anonymous request
 	 * @param requestId the request id, already resolved
 	 */
 	public void apply(HttpHeaders headers, @Nullable IdentityClaims identity, String requestId) {
+		apply(headers, identity, requestId, IdentityHeadersSpec.DEFAULT);
+	}
+
+	/**
+	 * Remove every inbound identity header, whatever the route chose, then set the
+	 * gateway's own that the route chose, within {@code max-value-length}: the values in
+	 * the order user id, email, tenant, issuer, each left out when it does not fit what
+	 * remains; then the groups that fit, in order, with the truncation marker when any is
+	 * left out.
+	 * @param headers the upstream request's headers, modified in place
+	 * @param identity the signed-in user, or {@code null} for an anonymous request
+	 * @param requestId the request id, already resolved
+	 * @param spec what the route's upstream receives
+	 */
+	public void apply(HttpHeaders headers, @Nullable IdentityClaims identity, String requestId,
+			IdentityHeadersSpec spec) {
 		List<String> inbound = headers.headerNames().stream().filter(this::isIdentityHeader).toList();
 		inbound.forEach(headers::remove);
 		headers.set(this.requestIdHeader, encode(requestId));
 		if (identity == null) {
 			return;
 		}
-		headers.set(this.userIdHeader, encode(identity.subject()));
-		setIfPresent(headers, this.emailHeader, identity.email());
-		setIfPresent(headers, this.tenantHeader, identity.tenant());
-		setIfPresent(headers, this.issuerHeader, identity.issuer());
-		if (!identity.groups().isEmpty()) {
-			headers.set(this.groupsHeader,
-					identity.groups()
-						.stream()
-						.map((group) -> encode(group).replace(",", "%2C"))
-						.collect(Collectors.joining(",")));
+		int remaining = this.maxValueLength;
+		remaining = setWithin(headers, this.userIdHeader, identity.subject(), remaining, identity);
+		if (spec.sends(IdentityHeader.EMAIL)) {
+			remaining = setWithin(headers, this.emailHeader, identity.email(), remaining, identity);
+		}
+		if (spec.sends(IdentityHeader.TENANT)) {
+			remaining = setWithin(headers, this.tenantHeader, identity.tenant(), remaining, identity);
+		}
+		if (spec.sends(IdentityHeader.ISSUER)) {
+			remaining = setWithin(headers, this.issuerHeader, identity.issuer(), remaining, identity);
+		}
+		if (spec.sends(IdentityHeader.GROUPS)) {
+			setGroupsWithin(headers, identity, spec, remaining);
 		}
 	}
 
@@ -180,10 +217,56 @@ public final class IdentityHeaderInjector {
 		return false;
 	}
 
-	private static void setIfPresent(HttpHeaders headers, String name, @Nullable String value) {
-		if (value != null) {
-			headers.set(name, encode(value));
+	private int setWithin(HttpHeaders headers, String name, @Nullable String value, int remaining,
+			IdentityClaims identity) {
+		if (value == null) {
+			return remaining;
 		}
+		String encoded = encode(value);
+		if (encoded.length() > remaining) {
+			this.warnings.warnOnce(identity.subject(), name + " (" + encoded.length() + " bytes) left out",
+					this.maxValueLength);
+			return remaining;
+		}
+		headers.set(name, encoded);
+		return remaining - encoded.length();
+	}
+
+	private void setGroupsWithin(HttpHeaders headers, IdentityClaims identity, IdentityHeadersSpec spec,
+			int remaining) {
+		StringBuilder groups = new StringBuilder();
+		int sent = 0;
+		int left = 0;
+		for (String group : identity.groups()) {
+			if (!spec.sendsGroup(group)) {
+				continue;
+			}
+			String encoded = encode(group).replace(",", "%2C");
+			int length = (groups.isEmpty() ? 0 : 1) + encoded.length();
+			if (left == 0 && groups.length() + length <= remaining) {
+				groups.append(groups.isEmpty() ? "" : ",").append(encoded);
+				sent++;
+			}
+			else {
+				left++;
+			}
+		}
+		if (!groups.isEmpty()) {
+			headers.set(this.groupsHeader, groups.toString());
+		}
+		if (left > 0) {
+			headers.set(this.groupsTruncatedHeader, "true");
+			this.warnings.warnOnce(identity.subject(),
+					this.groupsHeader + " carries " + sent + " groups, " + left + " left out", this.maxValueLength);
+		}
+	}
+
+	/**
+	 * The header that marks a cut groups header: the groups header's name plus
+	 * {@code -Truncated}.
+	 */
+	private static String groupsTruncatedHeader(IdentityProperties.Headers headers) {
+		return headers.getGroups() + "-Truncated";
 	}
 
 	private static String normalize(String name) {

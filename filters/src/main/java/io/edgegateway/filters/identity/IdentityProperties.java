@@ -76,6 +76,15 @@ public class IdentityProperties {
 		 */
 		private String requestId = "X-Request-Id";
 
+		/**
+		 * The most bytes the identity values of one request take together (user id,
+		 * email, tenant, issuer, groups; as sent, percent-encoded): groups are cut at a
+		 * group to fit and marked with the groups header plus {@code -Truncated}, any
+		 * other value that does not fit is left out. Default {@code 4096}, half of the
+		 * common 8 KB per-header limit of upstream servers.
+		 */
+		private int maxValueLength = 4096;
+
 		public String getUserId() {
 			return this.userId;
 		}
@@ -122,6 +131,14 @@ public class IdentityProperties {
 
 		public void setRequestId(String requestId) {
 			this.requestId = requestId;
+		}
+
+		public int getMaxValueLength() {
+			return this.maxValueLength;
+		}
+
+		public void setMaxValueLength(int maxValueLength) {
+			this.maxValueLength = maxValueLength;
 		}
 
 	}

@@ -1,7 +1,10 @@
 package io.edgegateway.filters.identity;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.edgegateway.filters.user.IdentityClaims;
@@ -107,6 +110,80 @@ class IdentityHeaderInjectorTests {
 					"edge.identity.headers.user-id: 'X User' is not a valid header name",
 					"edge.identity.headers.tenant: header 'x-user-id' is already set by edge.identity.headers.email",
 					"edge.identity.strip.prefixes[1]: a header name is required"));
+	}
+
+	static Stream<Arguments> routeChoices() {
+		return Stream.of(Arguments.of(IdentityHeadersSpec.DEFAULT,
+				Map.of("X-User-Id", "alice", "X-User-Email", "alice@example.com", "X-User-Groups",
+						"engineering,on-call", "X-Tenant-Id", "t1", "X-User-Issuer", "https://idp.example.com")),
+				Arguments.of(new IdentityHeadersSpec(Set.of(IdentityHeader.GROUPS, IdentityHeader.TENANT), null),
+						Map.of("X-User-Id", "alice", "X-User-Groups", "engineering,on-call", "X-Tenant-Id", "t1")),
+				Arguments.of(new IdentityHeadersSpec(Set.of(), null), Map.of("X-User-Id", "alice")),
+				Arguments.of(new IdentityHeadersSpec(Set.of(IdentityHeader.GROUPS), "on-"),
+						Map.of("X-User-Id", "alice", "X-User-Groups", "on-call")),
+				Arguments.of(new IdentityHeadersSpec(Set.of(IdentityHeader.GROUPS), "analytics-"),
+						Map.of("X-User-Id", "alice")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("routeChoices")
+	void applyWhenRouteChoosesThenOnlyItsHeadersAndEveryInboundOneRemoved(IdentityHeadersSpec spec,
+			Map<String, String> expected) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("X-User-Email", "mallory@example.com");
+		headers.set("X-User-Groups", "admin");
+		headers.set("X-User-Groups-Truncated", "false");
+		injector().apply(headers, ALICE, "r", spec);
+		Map<String, String> sent = new HashMap<>();
+		headers.headerNames().forEach((name) -> sent.put(name, headers.getFirst(name)));
+		sent.remove("X-Request-Id");
+		assertThat(sent).isEqualTo(expected);
+	}
+
+	@Test
+	void applyWhenGroupsExceedTheLimitThenTheFirstThatFitAndTheMarker() {
+		List<String> groups = IntStream.range(0, 500).mapToObj((i) -> "group-" + i).toList();
+		IdentityClaims many = new IdentityClaims("bob", null, "bob@example.com", groups, "t2", null);
+		HttpHeaders headers = new HttpHeaders();
+		injector().apply(headers, many, "r");
+		String sent = headers.getFirst("X-User-Groups");
+		int identity = "bob".length() + "bob@example.com".length() + "t2".length();
+		assertThat(sent.length() + identity).isLessThanOrEqualTo(4096);
+		assertThat(sent.length() + identity).isGreaterThan(4096 - "group-499,".length());
+		List<String> kept = List.of(sent.split(","));
+		assertThat(kept).isEqualTo(groups.subList(0, kept.size()));
+		assertThat(headers.getFirst("X-User-Groups-Truncated")).isEqualTo("true");
+	}
+
+	@Test
+	void applyWhenGroupsFitThenNoMarker() {
+		HttpHeaders headers = new HttpHeaders();
+		injector().apply(headers, ALICE, "r");
+		assertThat(headers.containsHeader("X-User-Groups-Truncated")).isFalse();
+	}
+
+	@Test
+	void applyWhenAValueExceedsWhatRemainsThenLeftOutAndTheRestSent() {
+		IdentityProperties properties = new IdentityProperties();
+		properties.getHeaders().setMaxValueLength(300);
+		IdentityClaims longEmail = new IdentityClaims("carol", null, "c".repeat(300) + "@example.com", List.of("sales"),
+				"t3", null);
+		HttpHeaders headers = new HttpHeaders();
+		IdentityHeaderInjector.from(properties).apply(headers, longEmail, "r");
+		assertThat(headers.containsHeader("X-User-Email")).isFalse();
+		assertThat(headers.getFirst("X-User-Id")).isEqualTo("carol");
+		assertThat(headers.getFirst("X-Tenant-Id")).isEqualTo("t3");
+		assertThat(headers.getFirst("X-User-Groups")).isEqualTo("sales");
+	}
+
+	@Test
+	void fromWhenMaxValueLengthTooSmallThenNamesTheProperty() {
+		IdentityProperties properties = new IdentityProperties();
+		properties.getHeaders().setMaxValueLength(10);
+		assertThatExceptionOfType(IdentityHeadersConfigurationException.class)
+			.isThrownBy(() -> IdentityHeaderInjector.from(properties))
+			.satisfies((ex) -> assertThat(ex.getProblems())
+				.containsExactly("edge.identity.headers.max-value-length: 10 is below the least usable 256 bytes"));
 	}
 
 	private static boolean isGatewayHeader(String name) {

@@ -61,7 +61,7 @@ class SignedInUserWebFilterTests {
 		List<AuditEvent> audit = new ArrayList<>();
 		List<GatewayFilter> route = List
 			.of(new IdentityHeadersGatewayFilterFactory(IdentityHeaderInjector.from(new IdentityProperties()))
-				.apply(new Object()), requireFinance(), serviceAccount());
+				.apply(new IdentityHeadersGatewayFilterFactory.Config()), requireFinance(), serviceAccount());
 		AuditGlobalFilter auditFilter = new AuditGlobalFilter(audit::add, Clock.systemUTC());
 		new SignedInUserWebFilter(SignedInUserResolver.from(new IdentityClaimsProperties()))
 			.filter(withPrincipal, (afterSecurity) -> auditFilter.filter(afterSecurity, chain(route, 0)))

@@ -83,6 +83,21 @@ class RouteFileSchemaTests {
 				""").problems()).isEmpty();
 	}
 
+	@Test
+	void fileWhenItChoosesItsIdentityHeadersThenPasses() {
+		assertThat(this.parser.parse("team-a.yaml", """
+				routes:
+				  - id: analytics
+				    uri: http://analytics.internal
+				    filters:
+				      - IdentityHeaders
+				      - name: IdentityHeaders
+				        args: { headers: [ user-id, email, groups, tenant, issuer ], groups-prefix: analytics- }
+				      - name: IdentityHeaders
+				        args: { headers: groups }
+				""").problems()).isEmpty();
+	}
+
 	static Stream<Arguments> mistakes() {
 		return Stream.of(Arguments.of("unknown auth value", """
 				routes:
@@ -263,6 +278,26 @@ class RouteFileSchemaTests {
 						""",
 						List.of("team-a.yaml:6: route 'orders': filter IdentityAssertion: args.claims[1]: "
 								+ "'phone' is not one of: email, name, groups, tenant, idp")),
+				Arguments.of("identity headers with an unknown header", """
+						routes:
+						  - id: analytics
+						    uri: http://analytics.internal
+						    filters:
+						      - name: IdentityHeaders
+						        args: { headers: [ groups, phone ] }
+						""",
+						List.of("team-a.yaml:6: route 'analytics': filter IdentityHeaders: args.headers[1]: "
+								+ "'phone' is not one of: user-id, email, groups, tenant, issuer")),
+				Arguments.of("identity headers with an unknown key", """
+						routes:
+						  - id: analytics
+						    uri: http://analytics.internal
+						    filters:
+						      - name: IdentityHeaders
+						        args: { group-prefix: analytics- }
+						""",
+						List.of("team-a.yaml:6: route 'analytics': filter IdentityHeaders: args: unknown key "
+								+ "'group-prefix' (did you mean 'groups-prefix'?)")),
 				Arguments.of("identity assertion with an unknown key", """
 						routes:
 						  - id: orders
