@@ -1,5 +1,6 @@
 package io.edgegateway.app.session;
 
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -78,9 +79,23 @@ final class SessionValueCodec {
 	 * @param decodedCacheSize how many large values to keep decoded; 0 for none
 	 */
 	SessionValueCodec(AesGcmCipher cipher, int decodedCacheSize) {
-		ClassLoader classLoader = getClass().getClassLoader();
+		this(cipher, decodedCacheSize, SessionValueCodec.class.getClassLoader());
+	}
+
+	/**
+	 * Create a codec with the Spring Security Jackson modules a class loader has.
+	 * @param cipher encrypts values
+	 * @param decodedCacheSize how many large values to keep decoded; 0 for none
+	 * @param classLoader where {@link SecurityJacksonModules} looks for modules
+	 */
+	SessionValueCodec(AesGcmCipher cipher, int decodedCacheSize, ClassLoader classLoader) {
 		BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
 			.allowIfSubType(SessionDetails.class)
+			// The ID token's issuer: Spring Security's ID token decoder makes "iss" a
+			// URL.
+			// Only the authorization server's module allows URL, and the gateway does not
+			// ship it (the tests' classpath does).
+			.allowIfSubType(URL.class)
 			.allowIfSubType(String.class)
 			.allowIfSubType(Long.class)
 			.allowIfSubType(Integer.class)

@@ -1,5 +1,6 @@
 package io.edgegateway.app.session;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -147,6 +148,37 @@ class SessionValueCodecTests {
 		assertThat(readToken.getClaimAsMap("realm_access")).containsEntry("roles", List.of("admin", "user"));
 		assertThat(readToken.getClaimAsString("level")).isEqualTo("3");
 		assertThat(readToken.getSubject()).isEqualTo("alice");
+	}
+
+	@Test
+	void decodeWhenIdTokenIssuerIsAUrlAsSpringSecurityDecodesItThenReadBackWithoutTheAuthorizationServer()
+			throws Exception {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("sub", "alice");
+		claims.put("iss", URI.create("https://idp.example").toURL());
+		OidcIdToken idToken = new OidcIdToken("eyJ.id-token", Instant.ofEpochSecond(1767225000),
+				Instant.ofEpochSecond(1767225600), claims);
+		DefaultOidcUser user = new DefaultOidcUser(List.of(new OidcUserAuthority(idToken)), idToken);
+		SecurityContextImpl context = new SecurityContextImpl(
+				new OAuth2AuthenticationToken(user, user.getAuthorities(), "idp"));
+		// The gateway's jar has no Spring Authorization Server, whose Jackson module the
+		// tests' classpath (the demo provider) would otherwise add to the allowlist.
+		ClassLoader gateway = new ClassLoader(getClass().getClassLoader()) {
+
+			@Override
+			protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+				if (name.startsWith("org.springframework.security.oauth2.server.authorization.")) {
+					throw new ClassNotFoundException(name);
+				}
+				return super.loadClass(name, resolve);
+			}
+
+		};
+		SessionValueCodec codec = new SessionValueCodec(this.cipher, 0, gateway);
+		Object read = codec.decode(KEY, FIELD, codec.encode(KEY, FIELD, context));
+		OidcIdToken readToken = ((DefaultOidcUser) ((SecurityContextImpl) read).getAuthentication().getPrincipal())
+			.getIdToken();
+		assertThat(readToken.getIssuer()).isEqualTo(URI.create("https://idp.example").toURL());
 	}
 
 	@Test
