@@ -15,7 +15,7 @@
 #
 #   load-tests/bench.sh       DURATION=20 WARMUP=90 CONNECTIONS=32 THREADS=1 ROUNDS=3 LOAD_CPUS=1 by default
 #   DURATION=60 ROUNDS=5 load-tests/bench.sh
-#   MODES="bare plain relay before-plain before-relay" BASELINE_JAR=... load-tests/bench.sh   (a subset, in that order)
+#   MODES="plain relay before-plain before-relay" BASELINE_JAR=... load-tests/bench.sh   (a subset; direct and bare always run)
 #
 # Each mode is warmed up once, for WARMUP seconds, before the first round. wrk runs on LOAD_CPUS (taskset), the
 # servers on stack.sh's SERVER_CPUS (default 0): keep the two apart.
@@ -51,6 +51,10 @@ xsrf=$(curl -s -D - -o /dev/null --max-time 10 -H "Cookie: EDGE_SESSION=$session
 [ -n "$xsrf" ] || { echo "the gateway set no XSRF-TOKEN cookie" >&2; exit 1; }
 
 read -r -a modes <<<"${MODES:-direct bare bare-loops plain exchange sa relay peer-plain peer-relay}"
+# direct and bare are the baselines of every ratio in the table: a subset always runs them too.
+for base in bare direct; do
+	[[ " ${modes[*]} " == *" $base "* ]] || modes=("$base" "${modes[@]}")
+done
 if [ -n "${BASELINE_JAR:-}" ] && [ -z "${MODES:-}" ]; then
 	modes+=(before-plain before-relay)
 fi
