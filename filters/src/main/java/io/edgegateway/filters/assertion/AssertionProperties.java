@@ -26,6 +26,12 @@ public class AssertionProperties {
 	public static final Duration MAXIMUM_LIFETIME = Duration.ofMinutes(5);
 
 	/**
+	 * The least {@code max-size}: room for the registered claims, a long subject and an
+	 * RSA 4096 signature.
+	 */
+	public static final int MINIMUM_MAX_SIZE = 1024;
+
+	/**
 	 * The assertion's issuer ({@code iss}). Default
 	 * {@code edge.security.public-base-url}.
 	 */
@@ -47,6 +53,15 @@ public class AssertionProperties {
 	 * 10000.
 	 */
 	private int cacheSize = 10_000;
+
+	/**
+	 * The most bytes an assertion (the compact JWT, the header's value) may take, at
+	 * least 1024. One that would be larger carries fewer groups, cut between groups and
+	 * marked {@code "groups_truncated": true}; should it still not fit, its other
+	 * optional claims are left out, never cut. Default 4096, what the identity headers
+	 * together may take.
+	 */
+	private int maxSize = 4096;
 
 	/**
 	 * The signing keys by key id ({@code kid}); every one is published in the JWK set.
@@ -84,6 +99,14 @@ public class AssertionProperties {
 
 	public void setCacheSize(int cacheSize) {
 		this.cacheSize = cacheSize;
+	}
+
+	public int getMaxSize() {
+		return this.maxSize;
+	}
+
+	public void setMaxSize(int maxSize) {
+		this.maxSize = maxSize;
 	}
 
 	public Map<String, Key> getKeys() {

@@ -20,6 +20,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.edgegateway.filters.user.IdentityClaims;
+import io.edgegateway.filters.user.OncePerUserWarnings;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -52,6 +55,14 @@ public final class AssertionSigner {
 	 */
 	public static final String REQUEST_ID_CLAIM = "request_id";
 
+	/**
+	 * The claim that marks an assertion whose groups were cut to fit
+	 * {@code edge.assertion.max-size}.
+	 */
+	public static final String GROUPS_TRUNCATED_CLAIM = "groups_truncated";
+
+	private static final Log logger = LogFactory.getLog(AssertionSigner.class);
+
 	private final String issuer;
 
 	private final Duration lifetime;
@@ -60,11 +71,16 @@ public final class AssertionSigner {
 
 	private final Map<String, Object> jwkSet;
 
+	private final int maxSize;
+
 	private final Clock clock;
 
-	private AssertionSigner(String issuer, Duration lifetime, List<SigningKey> keys, Clock clock) {
+	private final OncePerUserWarnings warnings = new OncePerUserWarnings(logger);
+
+	private AssertionSigner(String issuer, Duration lifetime, int maxSize, List<SigningKey> keys, Clock clock) {
 		this.issuer = issuer;
 		this.lifetime = lifetime;
+		this.maxSize = maxSize;
 		this.keys = keys.stream()
 			.sorted(Comparator.comparing((SigningKey key) -> (key.signFrom() != null) ? key.signFrom() : Instant.MIN)
 				.reversed())
@@ -97,6 +113,10 @@ public final class AssertionSigner {
 			problems.add("edge.assertion.lifetime: " + lifetime + " is not between 1s and "
 					+ AssertionProperties.MAXIMUM_LIFETIME);
 		}
+		if (properties.getMaxSize() < AssertionProperties.MINIMUM_MAX_SIZE) {
+			problems.add("edge.assertion.max-size: " + properties.getMaxSize() + " is less than "
+					+ AssertionProperties.MINIMUM_MAX_SIZE + " bytes");
+		}
 		List<SigningKey> keys = new ArrayList<>();
 		properties.getKeys().forEach((keyId, key) -> {
 			String property = "edge.assertion.keys." + keyId + ".private-key";
@@ -118,7 +138,7 @@ public final class AssertionSigner {
 		if (!problems.isEmpty()) {
 			throw new AssertionConfigurationException(problems);
 		}
-		return new AssertionSigner(issuer.toString(), lifetime, keys, clock);
+		return new AssertionSigner(issuer.toString(), lifetime, properties.getMaxSize(), keys, clock);
 	}
 
 	/**
@@ -133,31 +153,51 @@ public final class AssertionSigner {
 		// JWT times are whole seconds: the record says what the token says
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = now.plus(this.lifetime);
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer)
+		JWTClaimsSet.Builder registered = new JWTClaimsSet.Builder().issuer(this.issuer)
 			.audience(spec.audience())
 			.subject(user.subject())
 			.issueTime(Date.from(now))
 			.notBeforeTime(Date.from(now))
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString());
-		for (AssertionClaim claim : spec.claims()) {
-			Object value = claim.valueOf(user);
-			if (value != null) {
-				claims.claim(claim.claimName(), value);
-			}
-		}
 		if (requestId != null) {
-			claims.claim(REQUEST_ID_CLAIM, requestId);
+			registered.claim(REQUEST_ID_CLAIM, requestId);
 		}
+		JWTClaimsSet base = registered.build();
+		AssertionClaimValues values = AssertionClaimValues.of(spec, user);
+		String token = signed(key, values.addTo(base));
+		if (token.length() > this.maxSize) {
+			token = signedWithin(key, base, values, token, user);
+		}
+		return new SignedAssertion(token, now, expiresAt);
+	}
+
+	/**
+	 * Sign again with fewer claims, the most that fit {@code max-size}: the bytes besides
+	 * the payload (header, signature, dots) are those of the assertion that did not fit.
+	 */
+	private String signedWithin(SigningKey key, JWTClaimsSet base, AssertionClaimValues values, String tooLarge,
+			IdentityClaims user) {
+		int payloadStart = tooLarge.indexOf('.') + 1;
+		int overhead = tooLarge.length() - (tooLarge.indexOf('.', payloadStart) - payloadStart);
+		int maxPayloadBytes = (this.maxSize - overhead) * 3 / 4;
+		AssertionClaimValues fitting = values.fitting(base, maxPayloadBytes);
+		this.warnings.warnOnce(user.subject(),
+				() -> "Identity assertion of user '" + user.subject() + "' exceeds edge.assertion.max-size ("
+						+ this.maxSize + " bytes, was " + tooLarge.length() + "): " + fitting.describeCutFrom(values));
+		return signed(key, fitting.addTo(base));
+	}
+
+	private String signed(SigningKey key, JWTClaimsSet claims) {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(key.algorithm()).keyID(key.keyId()).type(TYPE).build(),
-				claims.build());
+				claims);
 		try {
 			jwt.sign(key.signer());
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign an identity assertion with key '" + key.keyId() + "'", ex);
 		}
-		return new SignedAssertion(jwt.serialize(), now, expiresAt);
+		return jwt.serialize();
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.edgegateway.filters.user.IdentityClaims;
+import io.edgegateway.filters.user.OncePerUserWarnings;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -64,7 +66,8 @@ public final class IdentityHeaderInjector {
 
 	private final int maxValueLength;
 
-	private final OversizedIdentityWarnings warnings = new OversizedIdentityWarnings();
+	private final OncePerUserWarnings warnings = new OncePerUserWarnings(
+			LogFactory.getLog(IdentityHeaderInjector.class));
 
 	private final Set<String> strippedNames;
 
@@ -224,8 +227,7 @@ public final class IdentityHeaderInjector {
 		}
 		String encoded = encode(value);
 		if (encoded.length() > remaining) {
-			this.warnings.warnOnce(identity.subject(), name + " (" + encoded.length() + " bytes) left out",
-					this.maxValueLength);
+			warnOversized(identity, name + " (" + encoded.length() + " bytes) left out");
 			return remaining;
 		}
 		headers.set(name, encoded);
@@ -256,9 +258,13 @@ public final class IdentityHeaderInjector {
 		}
 		if (left > 0) {
 			headers.set(this.groupsTruncatedHeader, "true");
-			this.warnings.warnOnce(identity.subject(),
-					this.groupsHeader + " carries " + sent + " groups, " + left + " left out", this.maxValueLength);
+			warnOversized(identity, this.groupsHeader + " carries " + sent + " groups, " + left + " left out");
 		}
+	}
+
+	private void warnOversized(IdentityClaims identity, String what) {
+		this.warnings.warnOnce(identity.subject(), () -> "Identity headers of user '" + identity.subject()
+				+ "' exceed edge.identity.headers.max-value-length (" + this.maxValueLength + " bytes): " + what);
 	}
 
 	/**

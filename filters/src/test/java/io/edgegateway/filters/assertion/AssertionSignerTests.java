@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -137,6 +138,61 @@ class AssertionSignerTests {
 			.isThrownBy(() -> AssertionSigner.from(properties, TestAssertionSigners.ISSUER, this.clock))
 			.satisfies((ex) -> assertThat(ex.getProblems())
 				.containsExactly("edge.assertion.keys: no key signs now (every sign-from is in the future)"));
+	}
+
+	@Test
+	void signWhenGroupsWouldExceedMaxSizeThenCutsBetweenGroupsAndMarksTheCut() throws Exception {
+		AssertionSigner signer = TestAssertionSigners.signer(TestAssertionSigners.withEcKey("k1"), this.clock);
+		List<String> groups = IntStream.rangeClosed(1, 500).mapToObj((n) -> "group-" + n).toList();
+		IdentityClaims manyGroups = new IdentityClaims("bob", "Bob", "bob@example.com", groups, "t1", null);
+		String token = signer.sign(this.orders, manyGroups, null).token();
+		assertThat(token.length()).isLessThanOrEqualTo(4096);
+		JWTClaimsSet claims = TestAssertionSigners.verify(token, signer, "orders-api");
+		List<String> sent = claims.getStringListClaim("groups");
+		assertThat(groups).startsWith(sent.toArray(String[]::new));
+		assertThat(sent).hasSizeBetween(100, 499);
+		assertThat(claims.getBooleanClaim(AssertionSigner.GROUPS_TRUNCATED_CLAIM)).isTrue();
+		assertThat(claims.getStringClaim("email")).isEqualTo("bob@example.com");
+		assertThat(claims.getStringClaim("tenant")).isEqualTo("t1");
+		// one more group (',"group-NNN"', 12 bytes) would add 16 base64url characters
+		assertThat(token.length()).as("the cut keeps every group that fits").isGreaterThan(4096 - 16 - 3);
+	}
+
+	@Test
+	void signWhenGroupsFitThenNoTruncationMark() throws Exception {
+		AssertionSigner signer = TestAssertionSigners.signer(TestAssertionSigners.withEcKey("k1"), this.clock);
+		JWTClaimsSet claims = TestAssertionSigners.verify(signer.sign(this.orders, ALICE, null).token(), signer,
+				"orders-api");
+		assertThat(claims.getClaims()).doesNotContainKey(AssertionSigner.GROUPS_TRUNCATED_CLAIM);
+	}
+
+	@Test
+	void signWhenEvenWithoutGroupsTooLargeThenLeavesOutOtherClaimsWholeLastFirst() throws Exception {
+		AssertionProperties properties = new AssertionProperties();
+		properties.setMaxSize(1024);
+		properties.getKeys().put("r1", TestAssertionSigners.key(TestKeys.generate("r1").privateKeyPem(), null));
+		AssertionSigner signer = TestAssertionSigners.signer(properties, this.clock);
+		String longTenant = "t".repeat(600);
+		IdentityClaims bob = new IdentityClaims("bob", "Bob", "bob@example.com", List.of("a", "b"), longTenant,
+				"https://idp.example.com");
+		String token = signer.sign(this.orders, bob, null).token();
+		assertThat(token.length()).isLessThanOrEqualTo(1024);
+		JWTClaimsSet claims = TestAssertionSigners.verify(token, signer, "orders-api");
+		assertThat(claims.getClaims()).doesNotContainKeys("groups", "tenant", "idp");
+		assertThat(claims.getStringClaim("email")).as("claims before the last that fit stay")
+			.isEqualTo("bob@example.com");
+		assertThat(claims.getBooleanClaim(AssertionSigner.GROUPS_TRUNCATED_CLAIM)).isTrue();
+		assertThat(claims.getSubject()).isEqualTo("bob");
+	}
+
+	@Test
+	void fromWhenMaxSizeBelowTheLeastThenNamesTheProperty() {
+		AssertionProperties properties = TestAssertionSigners.withEcKey("k1");
+		properties.setMaxSize(512);
+		assertThatExceptionOfType(AssertionConfigurationException.class)
+			.isThrownBy(() -> AssertionSigner.from(properties, TestAssertionSigners.ISSUER, this.clock))
+			.satisfies((ex) -> assertThat(ex.getProblems())
+				.containsExactly("edge.assertion.max-size: 512 is less than 1024 bytes"));
 	}
 
 	private static java.security.PrivateKey rsa1024() throws Exception {
