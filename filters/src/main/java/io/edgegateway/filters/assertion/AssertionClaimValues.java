@@ -29,12 +29,8 @@ final class AssertionClaimValues {
 
 	static AssertionClaimValues of(AssertionSpec spec, IdentityClaims user) {
 		Map<AssertionClaim, Object> values = new LinkedHashMap<>();
-		for (AssertionClaim claim : spec.claims()) {
-			Object value = claim.valueOf(user);
-			if (value != null) {
-				values.put(claim, value);
-			}
-		}
+		spec.identityClaimsOf(user)
+			.forEach((name, value) -> AssertionClaim.named(name).ifPresent((claim) -> values.put(claim, value)));
 		return new AssertionClaimValues(values, groups(values).size());
 	}
 

@@ -1,6 +1,10 @@
 package io.edgegateway.filters.assertion;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import io.edgegateway.filters.user.IdentityClaims;
 
 import org.springframework.util.Assert;
 
@@ -21,6 +25,24 @@ public record AssertionSpec(String routeId, String audience, List<AssertionClaim
 		Assert.hasText(audience, "audience cannot be empty");
 		Assert.hasText(header, "header cannot be empty");
 		claims = List.copyOf(claims);
+	}
+
+	/**
+	 * The identity claims an assertion of a user carries: {@code sub}, then the route's
+	 * claims the user has a value of (before {@code edge.assertion.max-size} is applied).
+	 * @param user the user
+	 * @return the claims by name, in order
+	 */
+	public Map<String, Object> identityClaimsOf(IdentityClaims user) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("sub", user.subject());
+		for (AssertionClaim claim : this.claims) {
+			Object value = claim.valueOf(user);
+			if (value != null) {
+				values.put(claim.claimName(), value);
+			}
+		}
+		return values;
 	}
 
 }

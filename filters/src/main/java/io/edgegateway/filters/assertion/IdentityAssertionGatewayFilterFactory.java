@@ -74,7 +74,7 @@ public class IdentityAssertionGatewayFilterFactory
 
 	@Override
 	public GatewayFilter apply(Config config) {
-		AssertionSpec spec = config.toSpec(this.properties);
+		AssertionSpec spec = spec(config);
 		return new OrderedGatewayFilter(new GatewayFilter() {
 
 			@Override
@@ -93,6 +93,15 @@ public class IdentityAssertionGatewayFilterFactory
 			}
 
 		}, ORDER);
+	}
+
+	/**
+	 * What a route's assertion carries, as its filter would send it.
+	 * @param config the route's arguments
+	 * @return the spec
+	 */
+	public AssertionSpec spec(Config config) {
+		return config.toSpec(this.properties);
 	}
 
 	private ServerWebExchange withAssertion(ServerWebExchange exchange, AssertionSpec spec,

@@ -17,9 +17,19 @@ import org.jspecify.annotations.Nullable;
  * (mode, registration, audience, scopes; never a token)
  * @param identityHeaders the identity headers, or {@code null} when the route has no
  * {@code IdentityHeaders} filter
+ * @param assertion the signed identity assertion, or {@code null} when the route has no
+ * {@code IdentityAssertion} filter
  */
 public record FiltersExplanation(List<AccessVerdict> access, List<CredentialSpec> credentials,
-		@Nullable IdentityHeaders identityHeaders) {
+		@Nullable IdentityHeaders identityHeaders, @Nullable Assertion assertion) {
+
+	/**
+	 * Nothing: no route, so no filter.
+	 * @return the empty explanation
+	 */
+	public static FiltersExplanation none() {
+		return new FiltersExplanation(List.of(), List.of(), null, null);
+	}
 
 	public FiltersExplanation {
 		access = List.copyOf(access);
@@ -37,6 +47,25 @@ public record FiltersExplanation(List<AccessVerdict> access, List<CredentialSpec
 		public IdentityHeaders {
 			set = Collections.unmodifiableMap(new LinkedHashMap<>(set));
 			removed = List.copyOf(removed);
+		}
+
+	}
+
+	/**
+	 * The signed identity assertion the upstream would receive (never signed for an
+	 * explanation).
+	 *
+	 * @param header the header that carries it
+	 * @param audience its {@code aud}
+	 * @param perRequest whether each request gets a fresh one with its request id
+	 * @param claims the identity claims it would carry for the user ({@code sub} first),
+	 * before {@code edge.assertion.max-size} applies; empty without a user, who gets no
+	 * assertion
+	 */
+	public record Assertion(String header, String audience, boolean perRequest, Map<String, Object> claims) {
+
+		public Assertion {
+			claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
 		}
 
 	}

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import io.edgegateway.filters.access.AccessRule;
 import io.edgegateway.filters.access.AccessVerdict;
+import io.edgegateway.filters.assertion.AssertionSpec;
+import io.edgegateway.filters.assertion.IdentityAssertionGatewayFilterFactory;
 import io.edgegateway.filters.credential.AbstractCredentialGatewayFilterFactory;
 import io.edgegateway.filters.credential.CredentialConfig;
 import io.edgegateway.filters.credential.CredentialSpec;
@@ -30,8 +32,9 @@ import org.springframework.http.HttpHeaders;
  * calling anyone. Each filter's arguments are bound by the gateway's own factory, as when
  * the route was built; then each access rule tells its verdict by the checks its filter
  * makes ({@link AccessRule}), each credential filter its {@link CredentialSpec} (nothing
- * is minted: the identity provider is never called), and {@code IdentityHeaders} the
- * headers the upstream would receive.
+ * is minted: the identity provider is never called), {@code IdentityHeaders} the headers
+ * the upstream would receive, and {@code IdentityAssertion} the claims its assertion
+ * would carry (nothing is signed).
  */
 public final class RouteFiltersExplainer {
 
@@ -65,6 +68,7 @@ public final class RouteFiltersExplainer {
 		List<AccessVerdict> access = new ArrayList<>();
 		List<CredentialSpec> credentials = new ArrayList<>();
 		FiltersExplanation.IdentityHeaders identityHeaders = null;
+		FiltersExplanation.Assertion assertion = null;
 		for (FilterDefinition filter : filters) {
 			GatewayFilterFactory<?> factory = this.factories.get(filter.getName());
 			if (factory instanceof AccessRule<?> rule) {
@@ -83,9 +87,15 @@ public final class RouteFiltersExplainer {
 							(user != null) ? user.claims() : null);
 				}
 			}
+			else if (factory instanceof IdentityAssertionGatewayFilterFactory assertions) {
+				AssertionSpec spec = assertions
+					.spec((IdentityAssertionGatewayFilterFactory.Config) bind(factory, filter, routeId));
+				assertion = new FiltersExplanation.Assertion(spec.header(), spec.audience(), spec.perRequest(),
+						(user != null) ? spec.identityClaimsOf(user.claims()) : Map.of());
+			}
 		}
 		access.sort(Comparator.comparingInt(AccessVerdict::order));
-		return new FiltersExplanation(access, credentials, identityHeaders);
+		return new FiltersExplanation(access, credentials, identityHeaders, assertion);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -12,6 +12,8 @@ import io.edgegateway.filters.access.AccessRuleException;
 import io.edgegateway.filters.access.RequireClaimsGatewayFilterFactory;
 import io.edgegateway.filters.access.StepUpGatewayFilterFactory;
 import io.edgegateway.filters.access.StepUpRequiredException;
+import io.edgegateway.filters.assertion.AssertionProperties;
+import io.edgegateway.filters.assertion.IdentityAssertionGatewayFilterFactory;
 import io.edgegateway.filters.credential.CredentialMode;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.serviceaccount.ServiceAccountGatewayFilterFactory;
@@ -49,7 +51,8 @@ class RouteFiltersExplainerTests {
 					new ServiceAccountGatewayFilterFactory(TestCredentials.serviceAccount((user) -> {
 						this.minted.incrementAndGet();
 						return Mono.empty();
-					}, null)), new AddRequestHeaderGatewayFilterFactory()),
+					}, null)), new IdentityAssertionGatewayFilterFactory(withAKey(), null),
+					new AddRequestHeaderGatewayFilterFactory()),
 			configuration());
 
 	@Test
@@ -116,11 +119,39 @@ class RouteFiltersExplainerTests {
 		assertThat(explained.identityHeaders().removed()).containsExactly("X-User-Id", "X-User-Roles");
 	}
 
+	@Test
+	void explainThenTheAssertionsAudienceHeaderAndTheClaimsItWouldCarryForTheUserWithNothingSigned() {
+		FiltersExplanation explained = this.explainer.explain("reports",
+				List.of(filter("IdentityAssertion", Map.of("audience", "reports-api", "claims", "groups,tenant"))),
+				new HttpHeaders(), TestExchanges.ALICE);
+		assertThat(explained.assertion()).isEqualTo(new FiltersExplanation.Assertion("X-Edge-Assertion", "reports-api",
+				false, Map.of("sub", "alice", "groups", List.of("engineering"), "tenant", "t1")));
+		assertThat(explained.assertion().claims()).containsOnlyKeys("sub", "groups", "tenant");
+	}
+
+	@Test
+	void explainWithoutAUserThenTheAssertionCarriesNothing() {
+		FiltersExplanation explained = this.explainer.explain("reports",
+				List.of(filter("IdentityAssertion", Map.of("per-request", "true"))), new HttpHeaders(), null);
+		assertThat(explained.assertion())
+			.isEqualTo(new FiltersExplanation.Assertion("X-Edge-Assertion", "reports", true, Map.of()));
+	}
+
 	private static FilterDefinition filter(String name, Map<String, String> args) {
 		FilterDefinition filter = new FilterDefinition();
 		filter.setName(name);
 		filter.setArgs(args);
 		return filter;
+	}
+
+	/**
+	 * Keys configured, as a route with an assertion needs; the explainer never reads
+	 * them.
+	 */
+	private static AssertionProperties withAKey() {
+		AssertionProperties properties = new AssertionProperties();
+		properties.getKeys().put("k1", new AssertionProperties.Key());
+		return properties;
 	}
 
 	private static ConfigurationService configuration() {

@@ -99,7 +99,7 @@ public final class RouteExplainer {
 		SignedInUser user = open ? null : signedIn;
 		FiltersExplanation filters = (route != null && definition != null)
 				? this.filters.explain(route.getId(), filtersOf(definition), headers(request), user)
-				: new FiltersExplanation(List.of(), List.of(), null);
+				: FiltersExplanation.none();
 		return new RouteExplanation(
 				new RouteExplanation.Request(request.method().name(), request.host(), request.path()),
 				decision(request, claims, user, route, open, filters), user(user),
@@ -111,7 +111,8 @@ public final class RouteExplainer {
 					.toList(),
 				match.missed(), match.closest(), (route != null) ? filters(route) : List.of(),
 				filters.access().stream().map(RouteExplainer::access).toList(),
-				filters.credentials().stream().map(RouteExplainer::credential).toList(), filters.identityHeaders());
+				filters.credentials().stream().map(RouteExplainer::credential).toList(), filters.identityHeaders(),
+				filters.assertion());
 	}
 
 	/**

@@ -31,11 +31,13 @@ import org.jspecify.annotations.Nullable;
  * @param credentials the credential each credential filter would obtain
  * @param identityHeaders the identity headers the upstream would see, or {@code null}
  * when the route has no {@code IdentityHeaders} filter
+ * @param assertion the signed identity assertion the upstream would get (its claims,
+ * never a token), or {@code null} when the route has no {@code IdentityAssertion} filter
  */
 public record RouteExplanation(Request request, Decision decision, @Nullable User user, @Nullable MatchedRoute route,
 		List<Beat> beat, List<RouteMatch.Miss> didNotMatch, List<RouteMatch.Miss> closest, List<Filter> filters,
-		List<Access> access, List<Credential> credentials,
-		FiltersExplanation.@Nullable IdentityHeaders identityHeaders) {
+		List<Access> access, List<Credential> credentials, FiltersExplanation.@Nullable IdentityHeaders identityHeaders,
+		FiltersExplanation.@Nullable Assertion assertion) {
 
 	/**
 	 * The request explained.
