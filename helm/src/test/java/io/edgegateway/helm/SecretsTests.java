@@ -65,7 +65,7 @@ class SecretsTests {
 			});
 		assertThat(mountOf("idp-client-secret")).isEqualTo("/etc/edge-gateway/idp");
 		assertThat(this.production.applicationSettings())
-			.contains("import: configtree:/etc/edge-gateway/idp/,optional:configtree:/etc/edge-gateway/secrets/");
+			.contains("import: optional:configtree:/etc/edge-gateway/idp/,optional:configtree:/etc/edge-gateway/secrets/");
 		List<Map<String, Object>> env = get(this.production.gatewayContainer(), "env");
 		assertThat(env.toString()).doesNotContain("client-secret").doesNotContain("CLIENT_SECRET");
 	}
