@@ -46,7 +46,7 @@ class DeploymentTemplateTests {
 	}
 
 	@Test
-	void securityContextsAreValuesThatReplaceTheHardenedDefaults() {
+	void securityContextsAreValuesThatOverrideTheHardenedDefaultsKeyByKey() {
 		RenderedChart chart = TestChart.defaults()
 			.set("podSecurityContext.runAsUser", 10001)
 			.set("securityContext.readOnlyRootFilesystem", false)
