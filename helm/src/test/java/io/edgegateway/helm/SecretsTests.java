@@ -64,8 +64,8 @@ class SecretsTests {
 					.contains("{key=client-secret, path=spring.security.oauth2.client.registration.idp.client-secret}");
 			});
 		assertThat(mountOf("idp-client-secret")).isEqualTo("/etc/edge-gateway/idp");
-		assertThat(this.production.applicationSettings())
-			.contains("import: optional:configtree:/etc/edge-gateway/idp/,optional:configtree:/etc/edge-gateway/secrets/");
+		assertThat(this.production.applicationSettings()).contains(
+				"import: optional:configtree:/etc/edge-gateway/idp/,optional:configtree:/etc/edge-gateway/secrets/");
 		List<Map<String, Object>> env = get(this.production.gatewayContainer(), "env");
 		assertThat(env.toString()).doesNotContain("client-secret").doesNotContain("CLIENT_SECRET");
 	}
