@@ -22,11 +22,17 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{- define "edge-gateway.labels" -}}
-helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
-{{ include "edge-gateway.selectorLabels" . }}
-app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
-app.kubernetes.io/component: gateway
+{{ include "edge-gateway.componentLabels" (dict "root" . "component" "gateway") }}
+{{- end }}
+
+{{/* The labels, for a given app.kubernetes.io/component (the management Service, the test pod). */}}
+{{- define "edge-gateway.componentLabels" -}}
+{{- $root := .root -}}
+helm.sh/chart: {{ printf "%s-%s" $root.Chart.Name $root.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "edge-gateway.selectorLabels" $root }}
+app.kubernetes.io/version: {{ $root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ $root.Release.Service }}
+app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{- define "edge-gateway.serviceAccountName" -}}
@@ -69,7 +75,12 @@ app.kubernetes.io/component: gateway
 {{- end }}
 
 {{- define "edge-gateway.redisConfigured" -}}
-{{- if or .Values.redis.url .Values.redis.host .Values.redis.sentinel.master .Values.redis.cluster.nodes }}true{{ end }}
+{{- if or .Values.redis.url .Values.redis.host .Values.redis.sentinel.master .Values.redis.cluster.nodes .Values.redisQuickstart.enabled }}true{{ end }}
+{{- end }}
+
+{{/* The quick-start Redis's Service (subchart redis-quickstart, aliased redisQuickstart). */}}
+{{- define "edge-gateway.redisQuickstartHost" -}}
+{{- printf "%s-redis-quickstart" .Release.Name | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
 {{- define "edge-gateway.scalesOut" -}}
@@ -99,8 +110,4 @@ Refuse secrets in the application settings: they would land in a ConfigMap. A va
 {{- fail "replicaCount above 1 (or autoscaling.enabled) needs Redis: set redis.url, redis.host, redis.sentinel.master or redis.cluster.nodes. Without it each replica keeps its own sessions and tokens, and a login that starts on one replica fails on another." }}
 {{- end }}
 {{- include "edge-gateway.refuseSecrets" (dict "path" "application" "settings" .Values.application) }}
-{{- $security := dig "edge" "security" (dict) .Values.application }}
-{{- if not (or (get $security "public-base-url") (get $security "allowed-hosts")) }}
-{{- fail "application.edge.security.public-base-url is required (e.g. https://gateway.example.com; or application.edge.security.allowed-hosts): the gateway builds its login and logout redirect URIs from its public address and refuses to start without one" }}
-{{- end }}
 {{- end }}

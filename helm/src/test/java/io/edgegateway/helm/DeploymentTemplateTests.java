@@ -33,6 +33,31 @@ class DeploymentTemplateTests {
 	}
 
 	@Test
+	void probesTimeOutAfterTheConfiguredSeconds() {
+		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+			assertThat((Integer) get(this.container, probe + ".timeoutSeconds")).as(probe).isEqualTo(2);
+		}
+		Map<String, Object> slow = TestChart.defaults()
+			.set("probes.readiness.timeoutSeconds", 5)
+			.render()
+			.gatewayContainer();
+		assertThat((Integer) get(slow, "readinessProbe.timeoutSeconds")).isEqualTo(5);
+		assertThat((Integer) get(slow, "livenessProbe.timeoutSeconds")).isEqualTo(2);
+	}
+
+	@Test
+	void securityContextsAreValuesThatOverrideTheHardenedDefaultsKeyByKey() {
+		RenderedChart chart = TestChart.defaults()
+			.set("podSecurityContext.runAsUser", 10001)
+			.set("securityContext.readOnlyRootFilesystem", false)
+			.render();
+		assertThat((Integer) get(chart.deployment(), "spec.template.spec.securityContext.runAsUser")).isEqualTo(10001);
+		assertThat((Boolean) get(chart.gatewayContainer(), "securityContext.readOnlyRootFilesystem")).isFalse();
+		assertThat((List<String>) get(chart.gatewayContainer(), "securityContext.capabilities.drop"))
+			.containsExactly("ALL");
+	}
+
+	@Test
 	void podsRunAsTheImagesNonRootUserWithAReadOnlyRootAndNoCapabilities() {
 		Map<String, Object> pod = get(this.chart.deployment(), "spec.template.spec");
 		assertThat((Boolean) get(pod, "securityContext.runAsNonRoot")).isTrue();

@@ -57,12 +57,33 @@ class OptionalResourcesTests {
 	@Test
 	void serviceMonitorScrapesPrometheusMetricsOnTheManagementPort() {
 		Map<String, Object> monitor = this.production.get("ServiceMonitor", "edge-edge-gateway");
+		Map<String, Object> selector = get(monitor, "spec.selector.matchLabels");
+		assertThat((Map<String, Object>) get(this.production.get("Service", "edge-edge-gateway-management"),
+				"metadata.labels"))
+			.containsAllEntriesOf(selector);
+		assertThat((Map<String, Object>) get(this.production.get("Service", "edge-edge-gateway"), "metadata.labels"))
+			.doesNotContainEntry("app.kubernetes.io/component", "management");
 		List<Map<String, Object>> endpoints = get(monitor, "spec.endpoints");
 		assertThat(endpoints).singleElement().satisfies((endpoint) -> {
 			assertThat(endpoint.get("port")).isEqualTo("management");
 			assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
 		});
 		assertThat((String) get(monitor, "metadata.labels.release")).isEqualTo("prometheus");
+	}
+
+	@Test
+	void redisQuickstartRunsOneRedisForTrialsAndPointsTheGatewayAtIt() {
+		assertThat(TestChart.defaults().render().find("Deployment", "edge-redis-quickstart")).isEmpty();
+		RenderedChart trial = TestChart.defaults().set("redisQuickstart.enabled", true).set("replicaCount", 2).render();
+		Map<String, Object> redis = trial.get("Deployment", "edge-redis-quickstart");
+		assertThat(redis.toString()).contains("image=redis:8.2-alpine").contains("readOnlyRootFilesystem=true");
+		assertThat(trial.find("Service", "edge-redis-quickstart")).isPresent();
+		assertThat(trial.applicationSettings()).contains("host: edge-redis-quickstart");
+		assertThat(TestChart.defaults()
+			.set("redisQuickstart.enabled", true)
+			.set("redis.host", "redis.example.com")
+			.render()
+			.applicationSettings()).contains("host: redis.example.com").doesNotContain("redis-quickstart");
 	}
 
 	@Test

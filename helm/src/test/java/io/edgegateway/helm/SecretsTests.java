@@ -22,7 +22,7 @@ class SecretsTests {
 	void noSecretValueAppearsInAnyConfigMap() {
 		List<String> secrets = new ArrayList<>(ProductionValues.secretSettings().values());
 		secrets.addAll(ProductionValues.keyFiles().values());
-		assertThat(secrets).hasSize(4);
+		assertThat(secrets).hasSize(3);
 		String configMaps = this.production.ofKind("ConfigMap").toString();
 		for (String secret : secrets) {
 			assertThat(configMaps).doesNotContain(secret.strip());
@@ -34,8 +34,7 @@ class SecretsTests {
 		Map<String, String> data = this.production.data("Secret", "edge-edge-gateway-secrets");
 		ProductionValues.secretSettings()
 			.forEach((property, value) -> assertThat(decode(data.get(property))).isEqualTo(value));
-		assertThat(this.production.applicationSettings())
-			.contains("import: optional:configtree:/etc/edge-gateway/secrets/");
+		assertThat(this.production.applicationSettings()).contains("optional:configtree:/etc/edge-gateway/secrets/");
 		assertThat(mountOf("secrets")).isEqualTo("/etc/edge-gateway/secrets");
 		assertThat(mountOf("keys")).isEqualTo("/etc/edge-gateway/keys");
 		assertThat(decode(this.production.data("Secret", "edge-edge-gateway-keys").get("reports-sa.pem")))
@@ -52,6 +51,23 @@ class SecretsTests {
 		List<Map<String, Object>> volumes = get(chart.podTemplate(), "spec.volumes");
 		assertThat(volumes).extracting((volume) -> get(volume, "secret.secretName"))
 			.contains("gateway-settings", "gateway-keys");
+	}
+
+	@Test
+	void loginClientSecretIsAFileFromTheNamedSecretReadAsAConfigTree() {
+		List<Map<String, Object>> volumes = get(this.production.podTemplate(), "spec.volumes");
+		assertThat(volumes).filteredOn((volume) -> "idp-client-secret".equals(volume.get("name")))
+			.singleElement()
+			.satisfies((volume) -> {
+				assertThat((String) get(volume, "secret.secretName")).isEqualTo("edge-gateway-idp");
+				assertThat(volume.toString())
+					.contains("{key=client-secret, path=spring.security.oauth2.client.registration.idp.client-secret}");
+			});
+		assertThat(mountOf("idp-client-secret")).isEqualTo("/etc/edge-gateway/idp");
+		assertThat(this.production.applicationSettings()).contains(
+				"import: optional:configtree:/etc/edge-gateway/idp/,optional:configtree:/etc/edge-gateway/secrets/");
+		List<Map<String, Object>> env = get(this.production.gatewayContainer(), "env");
+		assertThat(env.toString()).doesNotContain("client-secret").doesNotContain("CLIENT_SECRET");
 	}
 
 	@Test

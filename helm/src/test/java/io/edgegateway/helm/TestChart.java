@@ -1,8 +1,14 @@
 package io.edgegateway.helm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -27,17 +33,26 @@ final class TestChart {
 
 	static final Path PRODUCTION_VALUES = EXAMPLES.resolve("production-values.yaml");
 
+	/**
+	 * A required value's example, commented out in {@code values.yaml}.
+	 */
+	private static final Pattern REQUIRED_EXAMPLE = Pattern
+		.compile("(?m)^(\\s*)# (publicBaseUrl|issuerUri|clientId|secretName):");
+
 	private final Map<String, Object> sets = new LinkedHashMap<>();
 
 	private Path valuesFile;
 
 	/**
-	 * The chart's defaults and the one value every install must give: the gateway's
-	 * public base URL.
+	 * The chart's defaults and the values every install must give: the gateway's public
+	 * base URL and its OIDC client (issuer, client id, the client secret's Secret).
 	 * @return the chart
 	 */
 	static TestChart defaults() {
-		return bare().set("application.edge.security.public-base-url", "https://gateway.example.com");
+		return bare().set("publicBaseUrl", "https://gateway.example.com")
+			.set("idp.issuerUri", "https://login.example.com/realms/corp")
+			.set("idp.clientId", "edge-gateway")
+			.set("idp.clientSecret.secretName", "edge-gateway-idp");
 	}
 
 	/**
@@ -80,13 +95,74 @@ final class TestChart {
 		}
 	}
 
+	/**
+	 * {@code helm lint} of the chart with the required values given: those that
+	 * {@code values.yaml} shows commented out, uncommented in a copy of the chart (helm
+	 * lint refuses the chart's bare defaults, as {@code helm install} does).
+	 * @param strict whether to lint strictly
+	 * @return the result
+	 */
 	static LintResult lint(boolean strict) {
-		var lint = new Helm(CHART).lint();
+		Path chart = copy();
+		edit(chart.resolve("values.yaml"), (values) -> REQUIRED_EXAMPLE.matcher(values).replaceAll("$1$2:"));
+		var lint = new Helm(chart).lint();
 		return strict ? lint.strict().call() : lint.call();
 	}
 
+	/**
+	 * Render the chart's {@code helm test} hooks, which {@code helm template} leaves out:
+	 * in a copy of the chart whose hook annotations are renamed to
+	 * {@code rendered.helm.sh/hook}, so that they render as plain manifests.
+	 * @return the rendered chart, hooks included
+	 */
+	RenderedChart renderWithTestHooks() {
+		Path chart = copy();
+		try (Stream<Path> tests = Files.list(chart.resolve("templates/tests"))) {
+			tests
+				.forEach((test) -> edit(test, (template) -> template.replace("helm.sh/hook", "rendered.helm.sh/hook")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new RenderedChart(command(chart).call());
+	}
+
+	private static Path copy() {
+		try {
+			Path copy = Files.createTempDirectory("edge-gateway-chart").resolve(CHART.getFileName());
+			try (Stream<Path> files = Files.walk(CHART)) {
+				for (Path file : files.toList()) {
+					Path target = copy.resolve(CHART.relativize(file).toString());
+					if (Files.isDirectory(file)) {
+						Files.createDirectories(target);
+					}
+					else {
+						Files.copy(file, target);
+					}
+				}
+			}
+			return copy;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void edit(Path file, UnaryOperator<String> edit) {
+		try {
+			Files.writeString(file, edit.apply(Files.readString(file)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private TemplateCommand command() {
-		TemplateCommand template = new Helm(CHART).template()
+		return command(CHART);
+	}
+
+	private TemplateCommand command(Path chart) {
+		TemplateCommand template = new Helm(chart).template()
 			.withName("edge")
 			.withNamespace("gateway")
 			.withKubeVersion(KUBE_VERSION);

@@ -62,12 +62,25 @@ class ValuesSchemaTests {
 	}
 
 	@Test
-	void noPublicAddressIsRefusedNamingTheValue() {
-		assertThat(TestChart.bare().refusal()).contains("application.edge.security.public-base-url is required");
-		assertThat(TestChart.bare()
-			.set("application.edge.security.allowed-hosts[0]", "gateway.example.com")
-			.render()
-			.deployment()).isNotNull();
+	void everyRequiredValueMissingIsRefusedAtInstallByName() {
+		assertThat(TestChart.bare().refusal()).contains("missing property 'publicBaseUrl'");
+		assertThat(TestChart.bare().set("publicBaseUrl", "https://gateway.example.com").refusal())
+			.contains("at '/idp': missing properties 'issuerUri', 'clientId'")
+			.contains("at '/idp/clientSecret': missing property 'secretName'");
+		assertThat(TestChart.defaults().set("idp.clientSecret.secretName", "").refusal())
+			.contains("at '/idp/clientSecret/secretName'");
+		assertThat(TestChart.defaults().set("publicBaseUrl", "gateway.example.com").refusal())
+			.contains("at '/publicBaseUrl'");
+	}
+
+	@Test
+	void theRequiredValuesAloneConfigureTheLoginAndThePublicAddress() {
+		String settings = TestChart.defaults().render().applicationSettings();
+		assertThat(settings).contains("public-base-url: https://gateway.example.com")
+			.contains("issuer-uri: https://login.example.com/realms/corp")
+			.contains("client-id: edge-gateway")
+			.contains("authorization-grant-type: authorization_code")
+			.contains("scope: openid, profile, email");
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.edgegateway.app.support.Echo;
@@ -21,13 +23,21 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Helm chart's rendered configuration starts the gateway as a pod would run it: the
- * application settings ConfigMap, the secret settings read as a config tree, the routes
- * ConfigMap as the routes directory and Redis shared by two replicas. Everything the test
- * gives the gateway comes from the chart's manifests.
+ * application settings ConfigMap, the login client's secret and the secret settings read
+ * as config trees, the routes ConfigMap as the routes directory and Redis shared by two
+ * replicas; and the minimal install values alone start a gateway that signs users in.
+ * Everything the test gives the gateway comes from the chart's manifests (and the Secret
+ * the values name, as an installer creates it).
  */
 class ChartConfigurationIntegrationTests {
 
 	private static final String SESSION_KEY = "Y2hhcnQtdGVzdC1zZXNzaW9uLWtleS0zMi1ieXRlcyE=";
+
+	/**
+	 * The login client's secret, in the Secret the install values name.
+	 */
+	private static final Map<String, String> CLIENT_SECRET = Map.of(ChartInstall.CLIENT_SECRET_KEY,
+			"edge-gateway-secret");
 
 	private final TestBrowser browser = new TestBrowser();
 
@@ -40,7 +50,8 @@ class ChartConfigurationIntegrationTests {
 
 	@Test
 	void twoReplicasConfiguredByTheChartShareTheSessionAndServeTheTeamsRoutes() throws Exception {
-		ChartRendering chart = new ChartRendering(values("team-echo", "/team/**"), this.root);
+		ChartRendering chart = new ChartRendering(values("team-echo", "/team/**"), this.root)
+			.withExistingSecret("edge-gateway-idp", CLIENT_SECRET);
 		chart.mountVolumes();
 		try (GatewayInstance first = GatewayInstance.startConfiguredBy(chart.environmentProperties());
 				GatewayInstance second = GatewayInstance.startConfiguredBy(chart.environmentProperties())) {
@@ -57,7 +68,8 @@ class ChartConfigurationIntegrationTests {
 			assertThat(metrics.statusCode()).isEqualTo(200);
 			assertThat(metrics.body()).contains("edge_routes_files{");
 
-			ChartRendering changed = new ChartRendering(values("team-echo-v2", "/team-v2/**"), this.root);
+			ChartRendering changed = new ChartRendering(values("team-echo-v2", "/team-v2/**"), this.root)
+				.withExistingSecret("edge-gateway-idp", CLIENT_SECRET);
 			changed.mountVolumes();
 			assertThat(changed.podTemplate()).isEqualTo(chart.podTemplate());
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -69,23 +81,35 @@ class ChartConfigurationIntegrationTests {
 		}
 	}
 
+	@Test
+	void theMinimalInstallValuesStartAGatewayThatSignsUsersIn() throws Exception {
+		int port = GatewayInstance.freePort();
+		ChartRendering chart = new ChartRendering(ChartInstall.minimalValues("http://127.0.0.1:" + port), this.root)
+			.withExistingSecret(ChartInstall.CLIENT_SECRET_NAME, CLIENT_SECRET);
+		chart.mountVolumes();
+		Map<String, Object> properties = new LinkedHashMap<>(chart.environmentProperties());
+		properties.put("server.port", port);
+		try (GatewayInstance gateway = GatewayInstance.startConfiguredBy(properties)) {
+			assertThat(status(gateway.url() + "/readyz")).isEqualTo(200);
+			for (String probe : new String[] { "startupProbe", "livenessProbe", "readinessProbe" }) {
+				assertThat(status(gateway.managementUrl() + chart.probePath(probe))).as(probe).isEqualTo(200);
+			}
+			HttpResponse<String> me = this.browser.signIn(gateway.url() + "/auth/me", "alice", "alice-password");
+			assertThat(me.statusCode()).isEqualTo(200);
+			assertThat(me.body()).contains("\"alice\"");
+		}
+	}
+
 	private String values(String routeId, String path) {
 		RedisSupport redis = RedisSupport.redis();
 		return """
 				replicaCount: 2
+				idp:
+				  issuerUri: %s
+				  clientId: edge-gateway
+				  clientSecret:
+				    secretName: edge-gateway-idp
 				application:
-				  spring:
-				    security:
-				      oauth2:
-				        client:
-				          registration:
-				            idp:
-				              client-id: edge-gateway
-				              authorization-grant-type: authorization_code
-				              scope: openid, profile, email
-				          provider:
-				            idp:
-				              issuer-uri: %s
 				  edge:
 				    security:
 				      allowed-hosts: [ 127.0.0.1 ]
@@ -95,7 +119,6 @@ class ChartConfigurationIntegrationTests {
 				        active-key: k1
 				secrets:
 				  values:
-				    spring.security.oauth2.client.registration.idp.client-secret: edge-gateway-secret
 				    edge.session.encryption.keys.k1: %s
 				redis:
 				  host: %s

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.edgegateway.app.validation.RouteValidationCommand;
@@ -32,6 +33,12 @@ class ChartExamplesValidationTests {
 	private static final Path VALUES = Path.of(System.getProperty("edge.chart", "../helm/edge-gateway"))
 		.resolve("values.yaml");
 
+	/**
+	 * A required value's example, commented out in {@code values.yaml}.
+	 */
+	private static final Pattern REQUIRED_EXAMPLE = Pattern
+		.compile("^(\\s*)# (publicBaseUrl|issuerUri|clientId|secretName):");
+
 	@TempDir
 	Path work;
 
@@ -54,7 +61,8 @@ class ChartExamplesValidationTests {
 	@Test
 	void theExampleCommentedOutInTheChartsValuesRendersRoutesThatWouldApply() throws IOException {
 		String example = uncommented(Files.readString(VALUES));
-		assertThat(example).contains("application:\n  spring:", "routes:\n  orders: |", "TokenExchange");
+		assertThat(example).contains("\npublicBaseUrl: https://", "application:\n  spring:", "routes:\n  orders: |",
+				"TokenExchange");
 		assertEveryRouteFileApplies(example);
 	}
 
@@ -79,8 +87,8 @@ class ChartExamplesValidationTests {
 	}
 
 	/**
-	 * The chart's values with the example under {@code application: {}} and
-	 * {@code routes: {}} uncommented in their place.
+	 * The chart's values with the examples uncommented in their place: the required
+	 * values, and the blocks under {@code application: {}} and {@code routes: {}}.
 	 */
 	private static String uncommented(String values) {
 		StringBuilder example = new StringBuilder();
@@ -92,6 +100,10 @@ class ChartExamplesValidationTests {
 				for (i++; i < lines.size() && lines.get(i).startsWith("  # "); i++) {
 					example.append("  ").append(lines.get(i).substring("  # ".length())).append('\n');
 				}
+				i--;
+			}
+			else {
+				example.append(REQUIRED_EXAMPLE.matcher(line).replaceAll("$1$2:")).append('\n');
 			}
 		}
 		return example.toString();
