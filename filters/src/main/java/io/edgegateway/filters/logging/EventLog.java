@@ -36,11 +36,14 @@ public final class EventLog {
 	};
 
 	/**
-	 * The fields as {@code name=value} pairs, separated by spaces.
+	 * The fields that have a value as {@code name=value} pairs, separated by spaces.
 	 */
 	public static final Function<Map<String, ?>, String> KEY_VALUES = (fields) -> {
 		StringBuilder line = new StringBuilder();
 		fields.forEach((name, value) -> {
+			if (value == null) {
+				return;
+			}
 			if (!line.isEmpty()) {
 				line.append(' ');
 			}

@@ -1,14 +1,19 @@
 package io.edgegateway.app.tracing;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import io.edgegateway.app.support.CredentialsFixture;
+import io.edgegateway.app.support.DocExamples;
 import io.edgegateway.app.support.Echo;
 import io.edgegateway.app.support.GatewayInstance;
 import io.edgegateway.app.support.TestBrowser;
@@ -28,8 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +66,34 @@ class ObservabilityIntegrationTests {
 	private final TestBrowser browser = new TestBrowser();
 
 	@BeforeAll
-	static void start() {
+	static void start() throws IOException {
 		fixture = CredentialsFixture.start(keys);
+		Map<String, Object> properties = new LinkedHashMap<>(docsExample());
+		// every request traced, the spans kept in memory instead of sent to a collector
+		properties.put("management.tracing.sampling.probability", 1.0);
+		properties.put("management.tracing.export.otlp.enabled", false);
+		properties.put("management.opentelemetry.tracing.export.schedule-delay", "50ms");
 		gateway = GatewayInstance.startWithBeans(fixture.idp().issuer(), TestServers.upstream().uri().toString(),
-				fixture.gatewayProperties(Map.of("edge.tracing.enabled", true,
-						"management.tracing.sampling.probability", 1.0, "management.tracing.export.otlp.enabled", false,
-						"management.opentelemetry.tracing.export.schedule-delay", "50ms",
-						"logging.structured.format.console", "ecs")),
+				fixture.gatewayProperties(properties),
 				(context) -> context.registerBean(SpanExporter.class, () -> spans));
+	}
+
+	/**
+	 * The configuration docs/observability.md shows: tracing and ECS logs on.
+	 */
+	private static Map<String, Object> docsExample() throws IOException {
+		String yaml = DocExamples.yamlBlocks(Path.of("..", "docs", "observability.md")).get(0);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		for (PropertySource<?> source : new YamlPropertySourceLoader().load("docs",
+				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))) {
+			EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
+			for (String name : enumerable.getPropertyNames()) {
+				properties.put(name, String.valueOf(enumerable.getProperty(name)));
+			}
+		}
+		assertThat(properties).containsEntry("edge.tracing.enabled", "true")
+			.containsEntry("logging.structured.format.console", "ecs");
+		return properties;
 	}
 
 	@AfterAll
@@ -164,7 +193,7 @@ class ObservabilityIntegrationTests {
 		return traceparent.substring(3, 35);
 	}
 
-	private static SpanData awaitSpan(String traceId, java.util.function.Predicate<SpanData> matching) {
+	private static SpanData awaitSpan(String traceId, Predicate<SpanData> matching) {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> spans.getFinishedSpanItems()
