@@ -18,9 +18,10 @@ import org.springframework.web.server.ServerWebExchange;
  * The access log ({@value #LOGGER}): one event per request of the public port, written
  * when the exchange completes, with the request id, the trace id (when traced), the
  * client's address, the user, the route, the method, path and status, the response's size
- * and the duration. The probes ({@code /livez}, {@code /readyz}) are left out: a kubelet
- * asks every few seconds and no one reads those lines. The fields are listed in
- * {@code docs/observability.md}.
+ * and the duration. The probes ({@code /livez}, {@code /readyz}) and the management
+ * endpoints (under their base path, {@code /actuator}, on the management port) are left
+ * out: a kubelet and a metrics scraper ask every few seconds and no one reads those
+ * lines. The fields are listed in {@code docs/observability.md}.
  */
 public final class AccessLog {
 
