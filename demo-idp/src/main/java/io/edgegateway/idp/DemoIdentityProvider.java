@@ -108,6 +108,15 @@ public final class DemoIdentityProvider implements AutoCloseable {
 	}
 
 	/**
+	 * The {@code traceparent} headers (W3C Trace Context) that requests to a token
+	 * endpoint came with, in order.
+	 * @return the headers since start
+	 */
+	public List<String> tokenRequestTraceparents() {
+		return tokenRequestCounter().traceparents();
+	}
+
+	/**
 	 * Makes both token endpoints wait before answering every request, for tests of
 	 * timeouts.
 	 * @param delay how long; {@link Duration#ZERO} (the default) answers at once

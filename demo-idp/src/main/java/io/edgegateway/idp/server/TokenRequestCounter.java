@@ -3,8 +3,10 @@ package io.edgegateway.idp.server;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
@@ -35,6 +37,8 @@ public final class TokenRequestCounter extends OncePerRequestFilter {
 
 	private volatile int failureStatus;
 
+	private final List<String> traceparents = new CopyOnWriteArrayList<>();
+
 	/**
 	 * How many requests with the given grant type reached a token endpoint so far.
 	 * @param grantType the {@code grant_type} parameter, for example
@@ -52,6 +56,15 @@ public final class TokenRequestCounter extends OncePerRequestFilter {
 	 */
 	public int count() {
 		return this.total.get();
+	}
+
+	/**
+	 * The {@code traceparent} headers token requests came with, in order (W3C Trace
+	 * Context), for tests of the gateway's tracing.
+	 * @return the headers so far
+	 */
+	public List<String> traceparents() {
+		return List.copyOf(this.traceparents);
 	}
 
 	/**
@@ -75,6 +88,10 @@ public final class TokenRequestCounter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		this.total.incrementAndGet();
+		String traceparent = request.getHeader("traceparent");
+		if (traceparent != null) {
+			this.traceparents.add(traceparent);
+		}
 		String grantType = request.getParameter(OAuth2ParameterNames.GRANT_TYPE);
 		if (grantType != null) {
 			this.counts.computeIfAbsent(grantType, (key) -> new AtomicInteger()).incrementAndGet();

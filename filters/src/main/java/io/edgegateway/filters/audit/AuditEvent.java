@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param time when the request arrived
  * @param requestId the request id, also on the response and upstream
+ * @param traceId the request's trace id, when requests are traced
  * @param routeId the route
  * @param userId the signed-in user, if any
  * @param tenant the user's tenant, if any
@@ -25,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param outcome what became of the request
  * @param error the error code or refused rule, if not allowed
  */
-public record AuditEvent(Instant time, String requestId, String routeId, @Nullable String userId,
-		@Nullable String tenant, @Nullable String issuer, @Nullable String credentialMode,
+public record AuditEvent(Instant time, String requestId, @Nullable String traceId, String routeId,
+		@Nullable String userId, @Nullable String tenant, @Nullable String issuer, @Nullable String credentialMode,
 		@Nullable String registration, @Nullable String audience, @Nullable String tokenFingerprint,
 		@Nullable Integer upstreamStatus, long latencyMs, Outcome outcome, @Nullable String error) {
 

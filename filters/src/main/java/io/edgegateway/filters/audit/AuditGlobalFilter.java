@@ -9,9 +9,13 @@ import io.edgegateway.filters.access.StepUpRequiredException;
 import io.edgegateway.filters.credential.CredentialException;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.RouteCredential;
+import io.edgegateway.filters.request.AccessLog;
 import io.edgegateway.filters.request.RequestIds;
+import io.edgegateway.filters.tracing.RequestTraces;
 import io.edgegateway.filters.user.IdentityClaims;
 import io.edgegateway.filters.user.SignedInUser;
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -34,9 +38,12 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 
 	private final Clock clock;
 
-	public AuditGlobalFilter(AuditEventWriter writer, Clock clock) {
+	private final RequestTraces traces;
+
+	public AuditGlobalFilter(AuditEventWriter writer, Clock clock, RequestTraces traces) {
 		this.writer = writer;
 		this.clock = clock;
+		this.traces = traces;
 	}
 
 	@Override
@@ -52,13 +59,33 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 		return SignedInUser.of(exchange)
 			.map((user) -> Optional.of(user.claims()))
 			.defaultIfEmpty(Optional.<IdentityClaims>empty())
-			.doOnNext((identity) -> this.writer.write(event(exchange, time, start, identity.orElse(null), failure)))
+			.doOnNext((identity) -> write(exchange, event(exchange, time, start, identity.orElse(null), failure)))
 			.onErrorResume((ex) -> Mono.empty())
 			.then();
 	}
 
-	private static AuditEvent event(ServerWebExchange exchange, Instant time, long start,
-			@Nullable IdentityClaims identity, @Nullable Throwable failure) {
+	private void write(ServerWebExchange exchange, AuditEvent event) {
+		if (event.userId() != null) {
+			exchange.getAttributes().put(AccessLog.USER_ATTRIBUTE, event.userId());
+		}
+		if (this.traces.isOn()) {
+			this.traces.tag(exchange, spanTags(event));
+		}
+		this.writer.write(event);
+	}
+
+	private static KeyValues spanTags(AuditEvent event) {
+		return KeyValues
+			.of(KeyValue.of("edge.route", event.routeId()),
+					KeyValue.of("edge.credential.mode",
+							(event.credentialMode() != null) ? event.credentialMode() : "none"),
+					KeyValue.of("edge.outcome", event.outcome().value()),
+					KeyValue.of("edge.request_id", event.requestId()))
+			.and((event.error() != null) ? KeyValues.of("edge.error", event.error()) : KeyValues.empty());
+	}
+
+	private AuditEvent event(ServerWebExchange exchange, Instant time, long start, @Nullable IdentityClaims identity,
+			@Nullable Throwable failure) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		RouteCredential credential = exchange.getAttribute(RouteCredential.ATTRIBUTE);
 		CredentialSpec spec = (credential != null) ? credential.spec() : null;
@@ -76,12 +103,13 @@ public class AuditGlobalFilter implements GlobalFilter, Ordered {
 			error = failure.getClass().getSimpleName();
 		}
 		HttpStatusCode status = (failure == null) ? exchange.getResponse().getStatusCode() : null;
-		return new AuditEvent(time, RequestIds.of(exchange), (route != null) ? route.getId() : "(none)",
-				(identity != null) ? identity.subject() : null, (identity != null) ? identity.tenant() : null,
-				(identity != null) ? identity.issuer() : null, (spec != null) ? spec.mode().name() : null,
-				(spec != null) ? spec.registration() : null, (spec != null) ? spec.audience() : null,
-				(credential != null) ? credential.fingerprint() : null, (status != null) ? status.value() : null,
-				(System.nanoTime() - start) / 1_000_000, outcome(failure, status), error);
+		return new AuditEvent(time, RequestIds.of(exchange), this.traces.traceId(exchange),
+				(route != null) ? route.getId() : "(none)", (identity != null) ? identity.subject() : null,
+				(identity != null) ? identity.tenant() : null, (identity != null) ? identity.issuer() : null,
+				(spec != null) ? spec.mode().name() : null, (spec != null) ? spec.registration() : null,
+				(spec != null) ? spec.audience() : null, (credential != null) ? credential.fingerprint() : null,
+				(status != null) ? status.value() : null, (System.nanoTime() - start) / 1_000_000,
+				outcome(failure, status), error);
 	}
 
 	private static AuditEvent.Outcome outcome(@Nullable Throwable failure, @Nullable HttpStatusCode status) {

@@ -3,14 +3,14 @@ package io.edgegateway.filters.audit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import tools.jackson.databind.json.JsonMapper;
+import io.edgegateway.filters.logging.EventLog;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes each audit event as one JSON line to the logger {@code io.edgegateway.audit}, so
- * the logging system ships it wherever the platform collects logs. Fields are documented
- * in {@code docs/credentials.md}.
+ * Writes each audit event to the logger {@code io.edgegateway.audit}, so the logging
+ * system ships it wherever the platform collects logs: one JSON line, or, with Spring
+ * Boot's structured logging on, the event's fields as the log record's own
+ * ({@link EventLog}). Fields are documented in {@code docs/observability.md}.
  */
 public final class LoggingAuditEventWriter implements AuditEventWriter {
 
@@ -19,18 +19,25 @@ public final class LoggingAuditEventWriter implements AuditEventWriter {
 	 */
 	public static final String LOGGER = "io.edgegateway.audit";
 
-	private static final Log logger = LogFactory.getLog(LOGGER);
+	private final EventLog log;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	/**
+	 * Create the writer.
+	 * @param structured whether Spring Boot's structured logging is on
+	 */
+	public LoggingAuditEventWriter(boolean structured) {
+		this.log = new EventLog(LOGGER, structured, EventLog.JSON);
+	}
 
 	@Override
 	public void write(AuditEvent event) {
-		if (!logger.isInfoEnabled()) {
+		if (!this.log.isEnabled()) {
 			return;
 		}
-		Map<String, Object> fields = new LinkedHashMap<>();
+		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 		fields.put("time", event.time().toString());
 		fields.put("request_id", event.requestId());
+		fields.put("trace_id", event.traceId());
 		fields.put("route_id", event.routeId());
 		fields.put("user_id", event.userId());
 		fields.put("tenant", event.tenant());
@@ -43,7 +50,7 @@ public final class LoggingAuditEventWriter implements AuditEventWriter {
 		fields.put("latency_ms", event.latencyMs());
 		fields.put("outcome", event.outcome().value());
 		fields.put("error", event.error());
-		logger.info(this.json.writeValueAsString(fields));
+		this.log.write("audit " + event.routeId() + " " + event.outcome().value(), fields);
 	}
 
 }

@@ -26,6 +26,7 @@ import io.edgegateway.filters.credential.resilience.IdpConcurrencyLimits;
 import io.edgegateway.filters.credential.serviceaccount.ServiceAccountGatewayFilterFactory;
 import io.edgegateway.filters.credential.serviceaccount.ServiceAccountStrategy;
 import io.edgegateway.filters.token.TokenService;
+import io.edgegateway.filters.tracing.ProviderWebClients;
 import io.edgegateway.filters.user.UserTokens;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,8 +86,8 @@ class CredentialConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenRequests tokenRequests(ClientKeys clientKeys) {
-		return new TokenRequests(clientKeys);
+	TokenRequests tokenRequests(ClientKeys clientKeys, ProviderWebClients webClients) {
+		return new TokenRequests(clientKeys, webClients);
 	}
 
 	@Bean

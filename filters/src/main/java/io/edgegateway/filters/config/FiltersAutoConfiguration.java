@@ -6,6 +6,7 @@ import io.edgegateway.filters.assertion.AssertionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityProperties;
 import io.edgegateway.filters.token.TokenCacheProperties;
+import io.edgegateway.filters.tracing.TracingProperties;
 import io.edgegateway.filters.user.IdentityClaimsProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,9 +25,10 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = ReactiveOAuth2ClientAutoConfiguration.class)
 @ConditionalOnProperty(name = "edge.filters.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ IdentityProperties.class, IdentityClaimsProperties.class, CredentialsProperties.class,
-		TokenCacheProperties.class, AssertionProperties.class })
-@Import({ RequestConfiguration.class, UserConfiguration.class, RouteFiltersConfiguration.class,
-		TokenCacheConfiguration.class, CredentialConfiguration.class, AssertionConfiguration.class })
+		TokenCacheProperties.class, AssertionProperties.class, TracingProperties.class })
+@Import({ TracingConfiguration.class, RequestConfiguration.class, UserConfiguration.class,
+		RouteFiltersConfiguration.class, TokenCacheConfiguration.class, CredentialConfiguration.class,
+		AssertionConfiguration.class })
 class FiltersAutoConfiguration {
 
 	/**

@@ -3,11 +3,15 @@ package io.edgegateway.filters.config;
 import io.edgegateway.filters.edge.ClientAddressHeadersFilter;
 import io.edgegateway.filters.edge.ConnectionOptionsWebFilter;
 import io.edgegateway.filters.identity.IdentityProperties;
+import io.edgegateway.filters.logging.EventLog;
+import io.edgegateway.filters.request.AccessLog;
 import io.edgegateway.filters.request.RequestIdWebFilter;
+import io.edgegateway.filters.tracing.RequestTraces;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What every request meets first: the edge (connection options, the upstream's view of
@@ -30,8 +34,11 @@ class RequestConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestIdWebFilter requestIdWebFilter(IdentityProperties properties) {
-		return new RequestIdWebFilter(properties.getHeaders().getRequestId());
+	RequestIdWebFilter requestIdWebFilter(IdentityProperties properties, RequestTraces traces,
+			Environment environment) {
+		AccessLog accessLog = new AccessLog(EventLog.isStructured(environment),
+				environment.getProperty("management.endpoints.web.base-path", "/actuator"));
+		return new RequestIdWebFilter(properties.getHeaders().getRequestId(), accessLog, traces);
 	}
 
 }

@@ -12,12 +12,15 @@ import io.edgegateway.filters.audit.LoggingAuditEventWriter;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityHeadersGatewayFilterFactory;
 import io.edgegateway.filters.identity.IdentityProperties;
+import io.edgegateway.filters.logging.EventLog;
+import io.edgegateway.filters.tracing.RequestTraces;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The route filters that need no identity provider: identity headers, access rules, and
@@ -57,15 +60,15 @@ class RouteFiltersConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "edge.audit.enabled", matchIfMissing = true)
-	AuditEventWriter auditEventWriter() {
-		return new LoggingAuditEventWriter();
+	AuditEventWriter auditEventWriter(Environment environment) {
+		return new LoggingAuditEventWriter(EventLog.isStructured(environment));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(AuditEventWriter.class)
-	AuditGlobalFilter auditGlobalFilter(AuditEventWriter writer, Clock clock) {
-		return new AuditGlobalFilter(writer, clock);
+	AuditGlobalFilter auditGlobalFilter(AuditEventWriter writer, Clock clock, RequestTraces traces) {
+		return new AuditGlobalFilter(writer, clock, traces);
 	}
 
 }

@@ -16,6 +16,7 @@ import io.edgegateway.filters.token.TokenServiceFactory;
 import io.edgegateway.filters.token.cache.RedisMintLock;
 import io.edgegateway.filters.token.cache.RedisTokenCache;
 import io.edgegateway.filters.token.cache.TokenEvictionListener;
+import io.edgegateway.filters.tracing.Spans;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,9 +56,11 @@ class TokenCacheConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TokenServiceFactory tokenServiceFactory(TokenCacheProperties properties, ObjectProvider<RedisTokenCache> shared,
-			ObjectProvider<MintLock> lock, TokenCacheStatus status, TokenMetrics metrics, Clock clock) {
-		return new TokenServiceFactory(properties.getLocalMaximumSize(), shared.getIfAvailable(), lock.getIfAvailable(),
-				status, metrics, clock);
+			ObjectProvider<MintLock> lock, TokenCacheStatus status, TokenMetrics metrics, Clock clock, Spans spans) {
+		TokenServiceFactory factory = new TokenServiceFactory(properties.getLocalMaximumSize(), shared.getIfAvailable(),
+				lock.getIfAvailable(), status, metrics, clock);
+		factory.setSpans(spans);
+		return factory;
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.edgegateway.filters.request;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.edgegateway.filters.tracing.RequestTraces;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -12,8 +11,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Gives every request a request id before anything else runs (security included, so a
- * {@code 401} carries one too), returns it on the response and writes one access log line
- * with it when the exchange completes.
+ * {@code 401} carries one too), returns it on the response and writes the request's
+ * {@link AccessLog} event when the exchange completes.
  */
 public class RequestIdWebFilter implements WebFilter, Ordered {
 
@@ -22,12 +21,16 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 	 */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
-	private static final Log logger = LogFactory.getLog("io.edgegateway.access");
-
 	private final String headerName;
 
-	public RequestIdWebFilter(String headerName) {
+	private final AccessLog accessLog;
+
+	private final RequestTraces traces;
+
+	public RequestIdWebFilter(String headerName, AccessLog accessLog, RequestTraces traces) {
 		this.headerName = headerName;
+		this.accessLog = accessLog;
+		this.traces = traces;
 	}
 
 	@Override
@@ -37,16 +40,9 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 		exchange.getAttributes().put(RequestIds.ATTRIBUTE, requestId);
 		exchange.getResponse().getHeaders().set(this.headerName, requestId);
 		long start = System.nanoTime();
-		return chain.filter(exchange).doFinally((signal) -> logCompletion(exchange, requestId, start));
-	}
-
-	private void logCompletion(ServerWebExchange exchange, String requestId, long start) {
-		if (logger.isInfoEnabled()) {
-			ServerHttpRequest request = exchange.getRequest();
-			logger.info("request_id=%s method=%s path=%s status=%s duration_ms=%d".formatted(requestId,
-					request.getMethod(), request.getPath().value(), exchange.getResponse().getStatusCode(),
-					(System.nanoTime() - start) / 1_000_000));
-		}
+		String traceId = this.traces.traceId(exchange);
+		return chain.filter(exchange)
+			.doFinally((signal) -> this.accessLog.write(exchange, requestId, traceId, System.nanoTime() - start));
 	}
 
 	@Override

@@ -1,8 +1,12 @@
 package io.edgegateway.filters.token;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import io.edgegateway.filters.tracing.Spans;
+import io.micrometer.common.KeyValues;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -14,11 +18,31 @@ import reactor.util.context.ContextView;
  * ({@link SingleFlight}) and across replicas ({@link ReplicaMint}), and stored at both
  * levels. A token close to expiry is served once more while a new one is minted in the
  * background for the next caller ({@link RefreshAhead}). Built by the
- * {@link TokenServiceFactory}.
+ * {@link TokenServiceFactory}. When requests are traced, the lookup
+ * ({@value #LOOKUP_SPAN}) and the mint ({@value #MINT_SPAN}, the parent of the identity
+ * provider's HTTP call) are spans of their own.
  */
 public final class TokenService {
 
+	/**
+	 * The span of a lookup in memory, then in the shared cache.
+	 */
+	public static final String LOOKUP_SPAN = "edge.token.lookup";
+
+	/**
+	 * The span of a mint (one per key however many wait for it), and of its storing.
+	 */
+	public static final String MINT_SPAN = "edge.token.mint";
+
 	private static final Log logger = LogFactory.getLog(TokenService.class);
+
+	private static final Map<TokenKind, KeyValues> SPAN_TAGS = new EnumMap<>(TokenKind.class);
+
+	static {
+		for (TokenKind kind : TokenKind.values()) {
+			SPAN_TAGS.put(kind, KeyValues.of("edge.token.kind", kind.name()));
+		}
+	}
 
 	private final TieredTokenCache cache;
 
@@ -30,13 +54,16 @@ public final class TokenService {
 
 	private final TokenMetrics metrics;
 
+	private final Spans spans;
+
 	TokenService(TieredTokenCache cache, SingleFlight flights, ReplicaMint replicas, RefreshAhead refreshAhead,
-			TokenMetrics metrics) {
+			TokenMetrics metrics, Spans spans) {
 		this.cache = cache;
 		this.flights = flights;
 		this.replicas = replicas;
 		this.refreshAhead = refreshAhead;
 		this.metrics = metrics;
+		this.spans = spans;
 	}
 
 	/**
@@ -48,7 +75,7 @@ public final class TokenService {
 	public Mono<MintedToken> token(TokenKey key, Supplier<Mono<MintedToken>> mint) {
 		return Mono
 			.deferContextual(
-					(context) -> this.cache.get(key)
+					(context) -> this.spans.around(LOOKUP_SPAN, SPAN_TAGS.get(key.kind()), this.cache.get(key))
 						.doOnNext((token) -> refreshIfDue(key, token, mint, context))
 						.switchIfEmpty(Mono.defer(() -> this.flights.run(key,
 								() -> this.replicas.mint(key, () -> mintAndStore(key, mint)),
@@ -95,13 +122,13 @@ public final class TokenService {
 	}
 
 	private Mono<MintedToken> mintAndStore(TokenKey key, Supplier<Mono<MintedToken>> mint) {
-		return Mono.defer(() -> {
+		return this.spans.around(MINT_SPAN, SPAN_TAGS.get(key.kind()), Mono.defer(() -> {
 			long start = System.nanoTime();
 			return mint.get()
 				.doOnSuccess((token) -> this.metrics.minted(key.kind(), token != null, since(start)))
 				.doOnError((ex) -> this.metrics.minted(key.kind(), false, since(start)))
 				.flatMap((token) -> this.cache.put(key, token).thenReturn(token));
-		});
+		}));
 	}
 
 	private void refreshIfDue(TokenKey key, MintedToken token, Supplier<Mono<MintedToken>> mint, ContextView context) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.edgegateway.filters.token.cache.InMemoryTokenCache;
 import io.edgegateway.filters.token.cache.TokenCache;
+import io.edgegateway.filters.tracing.Spans;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -27,6 +28,8 @@ public final class TokenServiceFactory {
 	private final TokenMetrics metrics;
 
 	private final Clock clock;
+
+	private Spans spans = Spans.off();
 
 	/**
 	 * Create the factory.
@@ -51,6 +54,15 @@ public final class TokenServiceFactory {
 	}
 
 	/**
+	 * Record each service's lookups and mints as spans.
+	 * @param spans the spans; {@link Spans#off()} by default
+	 */
+	public void setSpans(Spans spans) {
+		Assert.notNull(spans, "spans cannot be null");
+		this.spans = spans;
+	}
+
+	/**
 	 * A token service.
 	 * @param skew how long before its expiry a token is no longer served
 	 * @param refreshAhead how long before the skew a token is re-minted in the background
@@ -61,7 +73,7 @@ public final class TokenServiceFactory {
 		TieredTokenCache cache = new TieredTokenCache(new InMemoryTokenCache(this.localMaximumSize), this.shared,
 				this.status, this.metrics, this.clock, skew);
 		return new TokenService(cache, new SingleFlight(), new ReplicaMint(this.lock, cache),
-				new RefreshAhead(this.clock, skew, refreshAhead), this.metrics);
+				new RefreshAhead(this.clock, skew, refreshAhead), this.metrics, this.spans);
 	}
 
 }

@@ -22,6 +22,7 @@ import io.edgegateway.filters.token.TokenCacheStatus;
 import io.edgegateway.filters.token.TokenMetrics;
 import io.edgegateway.filters.token.TokenService;
 import io.edgegateway.filters.token.TokenServiceFactory;
+import io.edgegateway.filters.tracing.RequestTraces;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -62,7 +63,7 @@ class SignedInUserWebFilterTests {
 		List<GatewayFilter> route = List
 			.of(new IdentityHeadersGatewayFilterFactory(IdentityHeaderInjector.from(new IdentityProperties()))
 				.apply(new IdentityHeadersGatewayFilterFactory.Config()), requireFinance(), serviceAccount());
-		AuditGlobalFilter auditFilter = new AuditGlobalFilter(audit::add, Clock.systemUTC());
+		AuditGlobalFilter auditFilter = new AuditGlobalFilter(audit::add, Clock.systemUTC(), RequestTraces.off());
 		new SignedInUserWebFilter(SignedInUserResolver.from(new IdentityClaimsProperties()))
 			.filter(withPrincipal, (afterSecurity) -> auditFilter.filter(afterSecurity, chain(route, 0)))
 			.block();

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.edgegateway.app.security.EdgeSecurityProperties;
 import io.edgegateway.app.security.KnownBearerTokens;
+import io.edgegateway.filters.tracing.ProviderWebClients;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -86,7 +87,8 @@ class BearerTokenConfiguration {
 
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, EdgeSecurityProperties security,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock) {
+			ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock,
+			ProviderWebClients webClients) {
 		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
 		List<SignatureAlgorithm> algorithms = new ArrayList<>();
 		for (String algorithm : jwt.getJwsAlgorithms()) {
@@ -103,7 +105,7 @@ class BearerTokenConfiguration {
 					+ "puts in tokens meant for this gateway.");
 		}
 		IssuerDecoders decoders = new IssuerDecoders(algorithms, security.getBearer(),
-				additionalValidators.orderedStream().toList(), clock);
+				additionalValidators.orderedStream().toList(), clock, webClients);
 		ReactiveJwtDecoder primary = decoders.decoder(jwt.getIssuerUri(), jwt.getJwkSetUri(), jwt.getAudiences());
 		List<EdgeSecurityProperties.Issuer> issuers = security.getBearer().getIssuers();
 		if (issuers.isEmpty()) {
@@ -134,10 +136,10 @@ class BearerTokenConfiguration {
 	 * cache.
 	 */
 	private record IssuerDecoders(List<SignatureAlgorithm> algorithms, EdgeSecurityProperties.Bearer bearer,
-			List<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock) {
+			List<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock, ProviderWebClients webClients) {
 
 		ReactiveJwtDecoder decoder(@Nullable String issuer, @Nullable String jwkSetUri, List<String> audiences) {
-			WebClient webClient = WebClient.create();
+			WebClient webClient = this.webClients.create();
 			Supplier<Mono<String>> keysAt = StringUtils.hasText(jwkSetUri) ? () -> Mono.just(jwkSetUri)
 					: new IssuerJwkSetUri(issuer, webClient);
 			JwkSetSource keys = new JwkSetSource(keysAt, webClient, this.bearer.getJwksRefreshCooldown(),

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import io.edgegateway.filters.audit.LoggingAuditEventWriter;
+import io.edgegateway.filters.request.AccessLog;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class AsyncEventLogging implements InitializingBean, DisposableBean {
 
-	static final List<String> LOGGERS = List.of("io.edgegateway.access", "io.edgegateway.audit");
+	static final List<String> LOGGERS = List.of(AccessLog.LOGGER, LoggingAuditEventWriter.LOGGER);
 
 	private final int queueSize;
 

@@ -6,6 +6,7 @@ import io.edgegateway.app.security.EdgeSecurityProperties;
 import io.edgegateway.app.security.SignInRegistrations;
 import io.edgegateway.app.session.SessionRevocation;
 import io.edgegateway.app.session.UsedLogoutTokens;
+import io.edgegateway.filters.tracing.ProviderWebClients;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +31,9 @@ class BackChannelLogoutConfiguration {
 	SecurityWebFilterChain backChannelLogoutSecurityFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SignInRegistrations signIns,
 			EdgeSecurityProperties properties, SessionRevocation revocation, UsedLogoutTokens usedLogoutTokens,
-			Clock clock) {
+			Clock clock, ProviderWebClients webClients) {
 		BackChannelLogoutWebFilter endpoint = new BackChannelLogoutWebFilter(registrations, signIns,
-				new LogoutTokenDecoders(properties.getBearer(), clock),
+				new LogoutTokenDecoders(properties.getBearer(), clock, webClients),
 				new BackChannelLogout(revocation, usedLogoutTokens, clock));
 		return http.securityMatcher(BackChannelLogoutWebFilter.MATCHER)
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().denyAll())

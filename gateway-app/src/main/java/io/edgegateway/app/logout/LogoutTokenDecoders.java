@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 import io.edgegateway.app.bearer.JwkSetSource;
 import io.edgegateway.app.security.EdgeSecurityProperties;
+import io.edgegateway.filters.tracing.ProviderWebClients;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -61,9 +62,12 @@ final class LogoutTokenDecoders {
 
 	private final Clock clock;
 
-	LogoutTokenDecoders(EdgeSecurityProperties.Bearer keys, Clock clock) {
+	private final ProviderWebClients webClients;
+
+	LogoutTokenDecoders(EdgeSecurityProperties.Bearer keys, Clock clock, ProviderWebClients webClients) {
 		this.keys = keys;
 		this.clock = clock;
+		this.webClients = webClients;
 	}
 
 	/**
@@ -80,7 +84,7 @@ final class LogoutTokenDecoders {
 	}
 
 	private ReactiveJwtDecoder build(ClientRegistration registration, String jwkSetUri) {
-		WebClient webClient = WebClient.create();
+		WebClient webClient = this.webClients.create();
 		JwkSetSource keys = new JwkSetSource(() -> Mono.just(jwkSetUri), webClient, this.keys.getJwksRefreshCooldown(),
 				this.keys.getJwksMaxAge(), this.clock);
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys).build();

@@ -6,29 +6,32 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.edgegateway.filters.audit.LoggingAuditEventWriter;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.edgegateway.filters.logging.EventLog;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes what becomes of browser sessions as one JSON line each to the audit log
+ * Writes what becomes of browser sessions as one event each to the audit log
  * ({@value LoggingAuditEventWriter#LOGGER}), beside the proxied requests' events: a
  * sign-in ({@code login}), a sign-in that failed ({@code login_failed}), a logout
  * ({@code logout}) and a revocation ({@code session_revoked}). Every event has
  * {@code time}, {@code event} and {@code request_id}; the shapes are documented in
- * {@code docs/security.md}. A session is named by its handle, never by its id, and no
- * event carries a token, a code or a state.
+ * {@code docs/security.md}. One JSON line each, or, with Spring Boot's structured logging
+ * on, the event's fields as the log record's own ({@link EventLog}). A session is named
+ * by its handle, never by its id, and no event carries a token, a code or a state.
  */
 public final class SessionAuditLog {
 
-	private static final Log logger = LogFactory.getLog(LoggingAuditEventWriter.LOGGER);
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final EventLog log;
 
 	private final Clock clock;
 
-	public SessionAuditLog(Clock clock) {
+	/**
+	 * Create the log.
+	 * @param clock the clock the events' times are read from
+	 * @param structured whether Spring Boot's structured logging is on
+	 */
+	public SessionAuditLog(Clock clock, boolean structured) {
+		this.log = new EventLog(LoggingAuditEventWriter.LOGGER, structured, EventLog.JSON);
 		this.clock = clock;
 	}
 
@@ -96,21 +99,21 @@ public final class SessionAuditLog {
 		});
 	}
 
-	private static void user(Map<String, Object> fields, SessionDetails details) {
+	private static void user(Map<String, @Nullable Object> fields, SessionDetails details) {
 		fields.put("user_id", details.subject());
 		fields.put("issuer", details.issuer());
 	}
 
-	private void write(String event, @Nullable String requestId, Consumer<Map<String, Object>> details) {
-		if (!logger.isInfoEnabled()) {
+	private void write(String event, @Nullable String requestId, Consumer<Map<String, @Nullable Object>> details) {
+		if (!this.log.isEnabled()) {
 			return;
 		}
-		Map<String, Object> fields = new LinkedHashMap<>();
+		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 		fields.put("time", this.clock.instant().toString());
 		fields.put("event", event);
 		fields.put("request_id", requestId);
 		details.accept(fields);
-		logger.info(this.json.writeValueAsString(fields));
+		this.log.write("audit " + event, fields);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.edgegateway.filters.credential.CredentialService;
 import io.edgegateway.filters.crypto.AesGcmCipher;
+import io.edgegateway.filters.logging.EventLog;
 import io.edgegateway.filters.redis.RedisConfiguredCondition;
 import io.edgegateway.filters.redis.RedisNotConfiguredCondition;
 import io.lettuce.core.AbstractRedisClient;
@@ -21,6 +22,7 @@ import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
@@ -48,8 +50,8 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	SessionAuditLog sessionAuditLog(Clock clock) {
-		return new SessionAuditLog(clock);
+	SessionAuditLog sessionAuditLog(Clock clock, Environment environment) {
+		return new SessionAuditLog(clock, EventLog.isStructured(environment));
 	}
 
 	@Bean

@@ -8,7 +8,9 @@ import io.edgegateway.filters.access.AccessRuleException;
 import io.edgegateway.filters.access.StepUpRequiredException;
 import io.edgegateway.filters.access.StepUpRequirement;
 import io.edgegateway.filters.credential.CredentialException;
+import io.edgegateway.filters.logging.RequestMdc;
 import io.edgegateway.filters.request.RequestIds;
+import io.edgegateway.filters.tracing.RequestTraces;
 import io.edgegateway.filters.user.SignedInUser;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -60,13 +62,26 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
 
 	private final ProblemResponses problems;
 
-	public GatewayExceptionHandler(ServerAuthenticationEntryPoint entryPoint, ProblemResponses problems) {
+	private final RequestTraces traces;
+
+	public GatewayExceptionHandler(ServerAuthenticationEntryPoint entryPoint, ProblemResponses problems,
+			RequestTraces traces) {
 		this.entryPoint = entryPoint;
 		this.problems = problems;
+		this.traces = traces;
 	}
 
+	/**
+	 * Answer a failed request; what is logged about it carries its request id and trace
+	 * id in the MDC.
+	 */
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		return RequestMdc.with(exchange.getAttribute(RequestIds.ATTRIBUTE), this.traces.traceId(exchange),
+				() -> answer(exchange, ex));
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, Throwable ex) {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}

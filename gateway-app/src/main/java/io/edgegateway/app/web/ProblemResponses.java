@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.edgegateway.filters.request.RequestIds;
+import io.edgegateway.filters.tracing.RequestTraces;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes {@code application/problem+json} responses (RFC 9457) for the gateway's own
- * refusals, with the request id, so a client and an operator can find the same request in
- * the logs.
+ * refusals, with the request id (and, when requests are traced, the trace id), so a
+ * client and an operator can find the same request in the logs and the traces.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a>
  */
@@ -26,8 +27,11 @@ public class ProblemResponses {
 
 	private final JsonMapper jsonMapper;
 
-	public ProblemResponses(JsonMapper jsonMapper) {
+	private final RequestTraces traces;
+
+	public ProblemResponses(JsonMapper jsonMapper, RequestTraces traces) {
 		this.jsonMapper = jsonMapper;
+		this.traces = traces;
 	}
 
 	/**
@@ -51,6 +55,10 @@ public class ProblemResponses {
 		String requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
 		if (requestId != null) {
 			body.put("requestId", requestId);
+		}
+		String traceId = this.traces.traceId(exchange);
+		if (traceId != null) {
+			body.put("traceId", traceId);
 		}
 		ServerHttpResponse response = exchange.getResponse();
 		response.setRawStatusCode(problem.getStatus());

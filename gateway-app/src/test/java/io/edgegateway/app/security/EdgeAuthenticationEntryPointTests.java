@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.edgegateway.app.web.ProblemResponses;
 import io.edgegateway.app.web.SignInRequiredException;
+import io.edgegateway.filters.tracing.RequestTraces;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EdgeAuthenticationEntryPointTests {
 
 	private final EdgeAuthenticationEntryPoint entryPoint = new EdgeAuthenticationEntryPoint(signIns(),
-			new SameOriginRequestCache(), new ProblemResponses(new JsonMapper()));
+			new SameOriginRequestCache(), new ProblemResponses(new JsonMapper(), RequestTraces.off()));
 
 	/**
 	 * One sign-in registration, {@code idp}, as the gateway's defaults have it.

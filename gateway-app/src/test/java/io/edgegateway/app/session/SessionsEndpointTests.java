@@ -30,7 +30,7 @@ class SessionsEndpointTests {
 			new ReactiveMapSessionRepository(this.store));
 
 	private final SessionRevocation revocation = new SessionRevocation(this.sessions,
-			SessionRevocation.MintedTokens.NONE, new SessionAuditLog(Clock.systemUTC()));
+			SessionRevocation.MintedTokens.NONE, new SessionAuditLog(Clock.systemUTC(), false));
 
 	@Test
 	void sessionsWhenIssuerOmittedWithOneProviderThenThatProvidersUser() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.edgegateway.app.EdgeGatewayApplication;
 import io.edgegateway.filters.support.RedisSupport;
@@ -99,11 +100,29 @@ public final class GatewayInstance implements AutoCloseable {
 	 */
 	public static GatewayInstance start(String idp, String upstream, Map<String, Object> properties,
 			@Nullable Clock clock) {
+		return startWithBeans(idp, upstream, properties, (context) -> {
+			if (clock != null) {
+				context.registerBean("testClock", Clock.class, () -> clock);
+			}
+		});
+	}
+
+	/**
+	 * Start a gateway with beans of the test's own (an in-memory span exporter, for
+	 * instance).
+	 * @param idp the identity provider's issuer
+	 * @param upstream the echo upstream's URI
+	 * @param properties further properties, overriding the defaults
+	 * @param beans registers the test's beans
+	 * @return the running gateway
+	 */
+	public static GatewayInstance startWithBeans(String idp, String upstream, Map<String, Object> properties,
+			Consumer<GenericApplicationContext> beans) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("edge.demo.idp", idp);
 		all.put("edge.demo.upstream", upstream);
 		all.putAll(properties);
-		return run(all, clock, "demo");
+		return run(all, beans, "demo");
 	}
 
 	/**
@@ -119,10 +138,12 @@ public final class GatewayInstance implements AutoCloseable {
 				"org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration,"
 						+ "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
 		all.putAll(properties);
-		return run(all, null);
+		return run(all, (context) -> {
+		});
 	}
 
-	private static GatewayInstance run(Map<String, Object> properties, @Nullable Clock clock, String... profiles) {
+	private static GatewayInstance run(Map<String, Object> properties, Consumer<GenericApplicationContext> beans,
+			String... profiles) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", 0);
 		all.put("management.server.port", freePort());
@@ -133,11 +154,8 @@ public final class GatewayInstance implements AutoCloseable {
 			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
 			.profiles(profiles)
-			.initializers(GatewayInstance::ownNettyResources, (initialized) -> {
-				if (clock != null) {
-					((GenericApplicationContext) initialized).registerBean("testClock", Clock.class, () -> clock);
-				}
-			})
+			.initializers(GatewayInstance::ownNettyResources,
+					(initialized) -> beans.accept((GenericApplicationContext) initialized))
 			.run(args);
 		return new GatewayInstance(context);
 	}

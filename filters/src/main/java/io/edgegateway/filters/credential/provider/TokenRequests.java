@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import io.edgegateway.filters.credential.ClaimsChallengeError;
 import io.edgegateway.filters.credential.CredentialSpec;
 import io.edgegateway.filters.credential.InvalidCredentialSpecException;
+import io.edgegateway.filters.tracing.ProviderWebClients;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
@@ -13,13 +14,16 @@ import org.springframework.security.oauth2.client.endpoint.AbstractWebClientReac
 import org.springframework.security.oauth2.client.endpoint.NimbusJwtClientAuthenticationParametersConverter;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Configures a token request of Spring Security's to carry a route's parameters: the
  * route's scopes instead of the registration's, its {@code audience} and
  * {@code resource}, and, for registrations that authenticate with
  * {@code private_key_jwt}, a client assertion signed with the registration's configured
- * key; an error answer keeps its claims challenge ({@link ClaimsChallengeError}).
+ * key; an error answer keeps its claims challenge ({@link ClaimsChallengeError}). Every
+ * request goes through one web client ({@link ProviderWebClients}): traced, the call is a
+ * span and the provider receives the {@code traceparent}.
  */
 public final class TokenRequests {
 
@@ -27,8 +31,11 @@ public final class TokenRequests {
 
 	private final ClientKeys clientKeys;
 
-	public TokenRequests(ClientKeys clientKeys) {
+	private final WebClient webClient;
+
+	public TokenRequests(ClientKeys clientKeys, ProviderWebClients webClients) {
 		this.clientKeys = clientKeys;
+		this.webClient = webClients.create();
 	}
 
 	/**
@@ -55,6 +62,7 @@ public final class TokenRequests {
 	 */
 	public <T extends AbstractOAuth2AuthorizationGrantRequest, C extends AbstractWebClientReactiveOAuth2AccessTokenResponseClient<T>> C configure(
 			C client, CredentialSpec spec, Map<String, String> modeParameters) {
+		client.setWebClient(this.webClient);
 		client.addParametersConverter(new NimbusJwtClientAuthenticationParametersConverter<T>(this::signingKey));
 		client.setBodyExtractor(CLAIMS_CHALLENGES);
 		client.setParametersCustomizer((parameters) -> {
