@@ -97,7 +97,13 @@ final class OpenWebSockets implements SessionChangeListener {
 		this.open.incrementAndGet();
 		String sessionId = owner.sessionId();
 		if (sessionId != null) {
-			this.bySession.computeIfAbsent(sessionId, (id) -> ConcurrentHashMap.newKeySet()).add(opened);
+			// added under the key's lock, never to a set the last socket's close is
+			// removing
+			this.bySession.compute(sessionId, (id, sockets) -> {
+				Set<OpenSocket> open = (sockets != null) ? sockets : ConcurrentHashMap.newKeySet();
+				open.add(opened);
+				return open;
+			});
 			scheduleCheck(opened, owner.expiresAt());
 		}
 		else if (owner.expiresAt() != null) {

@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
- * Why the gateway closed a proxied WebSocket, and the close frame both the client and the
- * upstream get: {@code 1008} (policy violation, RFC 6455 section 7.4.1) with a reason
- * that tells the client what to do.
+ * Why the gateway closed a proxied WebSocket, and the close frame the client gets:
+ * {@code 1008} (policy violation, RFC 6455 section 7.4.1) with a reason that tells the
+ * client what to do. Spring Cloud Gateway's proxy passes the close on to the upstream.
  */
 enum SocketEnd {
 

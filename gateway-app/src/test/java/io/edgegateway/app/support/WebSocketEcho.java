@@ -26,7 +26,7 @@ public final class WebSocketEcho implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final BlockingQueue<WebSocketCloseStatus> closes = new LinkedBlockingQueue<>();
+	private final Map<String, BlockingQueue<WebSocketCloseStatus>> closes = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final DisposableServer server;
 
@@ -39,7 +39,8 @@ public final class WebSocketEcho implements AutoCloseable {
 					.add(header.getValue()));
 			String handshake = JSON.writeValueAsString(Map.of("path", request.uri(), "headers", headers));
 			return response.sendWebsocket((in, out) -> {
-				in.receiveCloseStatus().subscribe(this.closes::add);
+				BlockingQueue<WebSocketCloseStatus> closed = closesOf(request.uri());
+				in.receiveCloseStatus().subscribe(closed::add);
 				return out.sendString(Flux.concat(Mono.just(handshake), in.receive().asString()));
 			});
 		}).bindNow();
@@ -62,19 +63,17 @@ public final class WebSocketEcho implements AutoCloseable {
 	}
 
 	/**
-	 * The next close status a socket of this upstream ended with.
+	 * The next close status a socket of a path ended with, as the upstream saw it.
+	 * @param path the socket's path
 	 * @return the status, or {@code null} if none within 5 seconds
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	public WebSocketCloseStatus nextClose() throws InterruptedException {
-		return this.closes.poll(5, TimeUnit.SECONDS);
+	public WebSocketCloseStatus nextClose(String path) throws InterruptedException {
+		return closesOf(path).poll(5, TimeUnit.SECONDS);
 	}
 
-	/**
-	 * Forget the close statuses recorded so far.
-	 */
-	public void clearCloses() {
-		this.closes.clear();
+	private BlockingQueue<WebSocketCloseStatus> closesOf(String path) {
+		return this.closes.computeIfAbsent(path, (key) -> new LinkedBlockingQueue<>());
 	}
 
 	/**
