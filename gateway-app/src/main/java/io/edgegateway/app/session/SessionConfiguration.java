@@ -50,6 +50,11 @@ class SessionConfiguration {
 	}
 
 	@Bean
+	SessionChanges sessionChanges(ObjectProvider<SessionChangeListener> listeners) {
+		return new SessionChanges(listeners);
+	}
+
+	@Bean
 	SessionAuditLog sessionAuditLog(Clock clock, Environment environment) {
 		return new SessionAuditLog(clock, EventLog.isStructured(environment));
 	}
@@ -120,8 +125,8 @@ class SessionConfiguration {
 		@Bean
 		@ConditionalOnBooleanProperty(name = "edge.session.local-cache.enabled", matchIfMissing = true)
 		SessionInvalidations sessionInvalidations(ReactiveRedisConnectionFactory connectionFactory,
-				LocalSessionCache cache, SessionProperties properties) {
-			return new SessionInvalidations(() -> nativeClient(connectionFactory), cache,
+				LocalSessionCache cache, SessionChanges changes, SessionProperties properties) {
+			return new SessionInvalidations(() -> nativeClient(connectionFactory), cache, changes,
 					properties.getRedisNamespace(), properties.getLocalCache().getHeartbeat());
 		}
 
@@ -170,8 +175,8 @@ class SessionConfiguration {
 		private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
 		@Bean
-		ReactiveMapSessionRepository sessionRepository(SessionProperties properties) {
-			ReactiveMapSessionRepository repository = new ReactiveMapSessionRepository(this.sessions);
+		ReactiveMapSessionRepository sessionRepository(SessionProperties properties, SessionChanges changes) {
+			ReactiveMapSessionRepository repository = new NotifyingMapSessionRepository(this.sessions, changes);
 			repository.setDefaultMaxInactiveInterval(properties.getTimeout());
 			return repository;
 		}

@@ -48,6 +48,8 @@ final class SessionInvalidations implements SmartLifecycle, RedisConnectionState
 
 	private final LocalSessionCache cache;
 
+	private final SessionChanges changes;
+
 	private final String sessionPrefix;
 
 	private final String probePrefix;
@@ -66,13 +68,15 @@ final class SessionInvalidations implements SmartLifecycle, RedisConnectionState
 	 * Create the listener.
 	 * @param clients the Redis client (may be {@code null} until Redis connections start)
 	 * @param cache the cache to keep true
+	 * @param changes who else hears of each change (open WebSockets)
 	 * @param namespace the sessions' key namespace
 	 * @param heartbeat how often the news is proven
 	 */
-	SessionInvalidations(Supplier<@Nullable AbstractRedisClient> clients, LocalSessionCache cache, String namespace,
-			Duration heartbeat) {
+	SessionInvalidations(Supplier<@Nullable AbstractRedisClient> clients, LocalSessionCache cache,
+			SessionChanges changes, String namespace, Duration heartbeat) {
 		this.clients = clients;
 		this.cache = cache;
+		this.changes = changes;
 		this.sessionPrefix = namespace + ":sessions:";
 		this.probePrefix = namespace + ":tracking-probe:";
 		this.heartbeat = heartbeat;
@@ -126,6 +130,8 @@ final class SessionInvalidations implements SmartLifecycle, RedisConnectionState
 			probe(connection);
 			if (!this.cache.isTrusted()) {
 				this.cache.trust();
+				// what changed while the news was interrupted was not heard of
+				this.changes.anyMayHaveChanged();
 				report(null);
 			}
 		}
@@ -192,12 +198,15 @@ final class SessionInvalidations implements SmartLifecycle, RedisConnectionState
 		List<Object> content = message.getContent(StringCodec.UTF8::decodeKey);
 		if (content.size() < 2 || !(content.get(1) instanceof List<?> keys)) {
 			this.cache.invalidateAll();
+			this.changes.anyMayHaveChanged();
 			return;
 		}
 		for (Object key : keys) {
 			String name = String.valueOf(key);
 			if (name.startsWith(this.sessionPrefix)) {
-				this.cache.invalidate(name.substring(this.sessionPrefix.length()));
+				String id = name.substring(this.sessionPrefix.length());
+				this.cache.invalidate(id);
+				this.changes.changed(id);
 			}
 			else {
 				CompletableFuture<Void> probe = this.probes.get(name);

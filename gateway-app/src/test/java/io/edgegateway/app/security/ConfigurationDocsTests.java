@@ -9,6 +9,7 @@ import java.util.Map;
 import io.edgegateway.app.logging.AsyncLoggingProperties;
 import io.edgegateway.app.session.SessionProperties;
 import io.edgegateway.app.support.DocExamples;
+import io.edgegateway.app.websocket.WebSocketProperties;
 import io.edgegateway.filters.assertion.AssertionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
@@ -26,6 +27,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +45,10 @@ class ConfigurationDocsTests {
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
 		examples.addAll(DocExamples.yamlBlocks(Path.of("..", "docs", "token-cache.md")));
 		examples.addAll(DocExamples.yamlBlocks(Path.of("..", "docs", "security.md")));
+		examples.addAll(DocExamples.yamlBlocks(Path.of("..", "docs", "websockets.md"))
+			.stream()
+			.filter((yaml) -> yaml.startsWith("edge:"))
+			.toList());
 		for (String example : examples) {
 			Binder binder = binderFor(example);
 			IdentityProperties identity = binder.bindOrCreate("edge.identity", IdentityProperties.class);
@@ -62,6 +69,10 @@ class ConfigurationDocsTests {
 			CredentialsProperties credentials = binder.bindOrCreate("edge.credentials", CredentialsProperties.class);
 			TokenCacheProperties tokenCache = binder.bindOrCreate("edge.token-cache", TokenCacheProperties.class);
 			AsyncLoggingProperties logging = binder.bindOrCreate("edge.logging.async", AsyncLoggingProperties.class);
+			WebSocketProperties websocket = binder.bindOrCreate("edge.websocket", WebSocketProperties.class);
+			Errors websocketErrors = new BeanPropertyBindingResult(websocket, "edge.websocket");
+			websocket.validate(websocket, websocketErrors);
+			assertThat(websocketErrors.getAllErrors()).as(example).isEmpty();
 			assertThat(logging.getQueueSize()).isPositive();
 			assertThat(tokenCache.getSkew()).isPositive();
 			assertThat(credentials.getCircuitBreaker().getWaitInOpenState()).isPositive();

@@ -52,8 +52,8 @@ class ExamplesValidationTests {
 	void theDocumentationHasRouteExamplesWithTheirConfigurationOnEveryPageThatShowsRoutes() throws IOException {
 		assertThat(setups().filter((setup) -> !setup.routeFiles().isEmpty()).map(Setup::name)).containsExactly(
 				"credentials-1", "credentials-2", "credentials-3", "credentials-4", "credentials-5", "identity-1",
-				"identity-2", "routes-1", "routes-3", "entra-id-1", "google-1", "okta-1", "okta-2");
-		assertThat(setups().mapToInt((setup) -> setup.routeFiles().size()).sum()).isEqualTo(18);
+				"identity-2", "routes-1", "routes-3", "websockets-1", "entra-id-1", "google-1", "okta-1", "okta-2");
+		assertThat(setups().mapToInt((setup) -> setup.routeFiles().size()).sum()).isEqualTo(19);
 	}
 
 	@ParameterizedTest(name = "{0}")
