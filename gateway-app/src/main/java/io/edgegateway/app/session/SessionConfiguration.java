@@ -146,6 +146,11 @@ class SessionConfiguration {
 		}
 
 		@Bean
+		SessionSaveWebFilter sessionSaveWebFilter() {
+			return new SessionSaveWebFilter();
+		}
+
+		@Bean
 		RedisSessionStoreHealthIndicator sessionStoreHealthIndicator(ReactiveRedisConnectionFactory connectionFactory) {
 			return new RedisSessionStoreHealthIndicator(connectionFactory);
 		}

@@ -83,6 +83,12 @@ class RedisOutageIntegrationTests {
 				assertThat(this.browser.get(notReadyWhenDegraded.url() + "/readyz").statusCode())
 					.as("DEGRADED mapped to 503 in the readiness group, as docs/kubernetes.md shows")
 					.isEqualTo(503);
+				HttpResponse<String> firstVisit = new TestBrowser().navigate(gateway.url() + "/orders");
+				assertThat(firstVisit.statusCode()).as("a new visitor, whose session would keep the page")
+					.isEqualTo(503);
+				assertThat(firstVisit.headers().firstValue("Retry-After")).hasValue("5");
+				HttpResponse<String> signIn = new TestBrowser().get(gateway.url() + "/oauth2/authorization/idp");
+				assertThat(signIn.statusCode()).as("the start of a sign-in").isEqualTo(503);
 				load.phase("restarted");
 				redis.resume();
 				await().atMost(Duration.ofSeconds(15))
