@@ -47,14 +47,38 @@ public final class PrivateRedis implements AutoCloseable {
 	 * @return the running Redis
 	 */
 	public static PrivateRedis start(int port, List<String> arguments) {
-		Path binary = BINARIES.stream()
+		PrivateRedis redis = new PrivateRedis(binary(), port, List.copyOf(arguments));
+		redis.resume();
+		return redis;
+	}
+
+	/**
+	 * A Redis on a free port that is not running yet, as one that is down when the
+	 * gateway starts: {@link #resume()} starts it.
+	 * @return the Redis, stopped
+	 */
+	public static PrivateRedis stopped() {
+		return new PrivateRedis(binary(), freePort(), List.of());
+	}
+
+	/**
+	 * Start a Redis on a free port that keeps its data in a directory (an append-only
+	 * file written on every command), so that what it held is there again after
+	 * {@link #stop()} and {@link #resume()}.
+	 * @param directory where the data lives
+	 * @return the running Redis
+	 */
+	public static PrivateRedis persistent(Path directory) {
+		return start(freePort(), List.of("--appendonly", "yes", "--appendfsync", "always", "--dir",
+				directory.toAbsolutePath().toString()));
+	}
+
+	private static Path binary() {
+		return BINARIES.stream()
 			.filter(Files::isExecutable)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("This test runs a Redis of its own and needs redis-server "
 					+ BINARIES + " (apt-get install redis-server; .ci/run does)"));
-		PrivateRedis redis = new PrivateRedis(binary, port, List.copyOf(arguments));
-		redis.resume();
-		return redis;
 	}
 
 	public int port() {

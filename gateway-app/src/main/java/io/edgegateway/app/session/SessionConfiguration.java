@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -151,6 +153,16 @@ class SessionConfiguration {
 		}
 
 		@Bean
+		SessionSaveWebFilter sessionSaveWebFilter() {
+			return new SessionSaveWebFilter();
+		}
+
+		@Bean
+		RedisSessionStoreHealthIndicator sessionStoreHealthIndicator(ReactiveRedisConnectionFactory connectionFactory) {
+			return new RedisSessionStoreHealthIndicator(connectionFactory);
+		}
+
+		@Bean
 		RedisUsedLogoutTokens usedLogoutTokens(ReactiveRedisConnectionFactory connectionFactory,
 				SessionProperties properties) {
 			return new RedisUsedLogoutTokens(
@@ -184,6 +196,14 @@ class SessionConfiguration {
 		@Bean
 		InMemoryUserSessions userSessions(ReactiveMapSessionRepository repository) {
 			return new InMemoryUserSessions(this.sessions, repository);
+		}
+
+		/**
+		 * Sessions in this process's memory are always at hand.
+		 */
+		@Bean
+		HealthIndicator sessionStoreHealthIndicator() {
+			return () -> Health.up().withDetail("store", "memory").build();
 		}
 
 		@Bean

@@ -29,6 +29,13 @@ import org.springframework.web.server.session.WebSessionIdResolver;
  */
 public final class SessionCookieResolver implements WebSessionIdResolver {
 
+	/**
+	 * Exchange attribute present once the request's session was looked for (its cookie
+	 * read), so that what runs after the request knows, without looking for it itself
+	 * (which would read Redis for a request that never needed its session).
+	 */
+	static final String SESSION_RESOLVED = SessionCookieResolver.class.getName() + ".resolved";
+
 	static final String HOST_PREFIX = "__Host-";
 
 	private final CookieWebSessionIdResolver plain;
@@ -69,6 +76,7 @@ public final class SessionCookieResolver implements WebSessionIdResolver {
 
 	@Override
 	public List<String> resolveSessionIds(ServerWebExchange exchange) {
+		exchange.getAttributes().put(SESSION_RESOLVED, Boolean.TRUE);
 		return resolverFor(exchange).resolveSessionIds(exchange);
 	}
 

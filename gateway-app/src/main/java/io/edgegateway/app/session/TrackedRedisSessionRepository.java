@@ -152,6 +152,9 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 
 	@Override
 	public Mono<Void> save(TrackedSession session) {
+		if (session.hasWriteFailed()) {
+			return Mono.empty();
+		}
 		if (!session.needsWrite(this.touchInterval)) {
 			this.cache.accessed(session.getId(), session.getLastAccessedTime());
 			return Mono.empty();
@@ -161,7 +164,8 @@ final class TrackedRedisSessionRepository implements ReactiveSessionRepository<T
 			this.cache.invalidate(storedId);
 			this.cache.invalidate(session.getId());
 		});
-		return session.onlyTouched() ? saved.onErrorResume(RedisFailures::isUnavailable, this::touchFailed) : saved;
+		return session.onlyTouched() ? saved.onErrorResume(RedisFailures::isUnavailable, this::touchFailed)
+				: saved.doOnError(RedisFailures::isUnavailable, (ex) -> session.writeFailed());
 	}
 
 	/**

@@ -30,6 +30,8 @@ final class TrackedSession implements Session {
 
 	private boolean previousFormat;
 
+	private boolean writeFailed;
+
 	private TrackedSession(MapSession session, @Nullable Instant storedAccessTime, boolean previousFormat) {
 		this.session = session;
 		this.storedAccessTime = storedAccessTime;
@@ -127,6 +129,22 @@ final class TrackedSession implements Session {
 			attributes.put(name, this.session.getAttribute(name));
 		}
 		return attributes;
+	}
+
+	/**
+	 * Writing the session failed in this request, which is answered with that failure: it
+	 * is not tried again when the answer is sent.
+	 */
+	void writeFailed() {
+		this.writeFailed = true;
+	}
+
+	/**
+	 * Whether writing the session failed in this request.
+	 * @return whether it failed
+	 */
+	boolean hasWriteFailed() {
+		return this.writeFailed;
 	}
 
 	/**

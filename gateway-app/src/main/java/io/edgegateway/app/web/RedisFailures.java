@@ -1,15 +1,20 @@
 package io.edgegateway.app.web;
 
+import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisLoadingException;
+import io.lettuce.core.RedisReadOnlyException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
  * What a Redis failure means: Redis unavailable (down, refusing connections, too slow to
- * answer) or a command refused for a missing key, whether Spring Data Redis translated
- * Lettuce's exception or not (its reactive operations pass some through as they are).
+ * answer, or not serving yet: loading its data, busy with a script, a replica during a
+ * failover), whether Spring Data Redis translated Lettuce's exception or not (its
+ * reactive operations pass some through as they are).
  */
 public final class RedisFailures {
 
@@ -22,10 +27,24 @@ public final class RedisFailures {
 	 * @return whether it is Redis being unavailable
 	 */
 	public static boolean isUnavailable(Throwable ex) {
-		return Causes.anyMatch(ex,
-				(cause) -> cause instanceof DataAccessResourceFailureException
-						|| cause instanceof TransientDataAccessException
-						|| cause instanceof RedisCommandTimeoutException || cause instanceof RedisConnectionException);
+		return Causes.anyMatch(ex, RedisFailures::saysUnavailable);
+	}
+
+	private static boolean saysUnavailable(Throwable cause) {
+		return cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+				|| cause instanceof RedisCommandTimeoutException || cause instanceof RedisConnectionException
+				|| cause instanceof RedisLoadingException || cause instanceof RedisBusyException
+				|| cause instanceof RedisReadOnlyException || isRefusedByClient(cause);
+	}
+
+	/**
+	 * Lettuce refuses a command itself, with a plain {@link RedisException}, while its
+	 * connection is down ("Currently not connected. Commands are rejected.", the
+	 * gateway's {@code REJECT_COMMANDS}) or closed; its subclasses are Redis's own error
+	 * answers.
+	 */
+	private static boolean isRefusedByClient(Throwable cause) {
+		return cause.getClass() == RedisException.class;
 	}
 
 }
