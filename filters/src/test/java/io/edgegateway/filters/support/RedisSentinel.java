@@ -47,10 +47,12 @@ public final class RedisSentinel implements AutoCloseable {
 	public static RedisSentinel start() {
 		RedisSentinel setup = new RedisSentinel(temporaryDirectory());
 		try {
-			PrivateRedis primary = PrivateRedis.start();
+			// A replica keeps the copy it receives in a file of its working directory.
+			String directory = setup.directory.toString();
+			PrivateRedis primary = PrivateRedis.start(PrivateRedis.freePort(), List.of("--dir", directory));
 			setup.servers.add(primary);
 			PrivateRedis replica = PrivateRedis.start(PrivateRedis.freePort(),
-					List.of("--replicaof", HOST, String.valueOf(primary.port())));
+					List.of("--dir", directory, "--replicaof", HOST, String.valueOf(primary.port())));
 			setup.servers.add(replica);
 			for (int i = 0; i < SENTINELS; i++) {
 				setup.sentinels
