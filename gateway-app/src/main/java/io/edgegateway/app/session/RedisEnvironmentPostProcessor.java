@@ -10,11 +10,26 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads the conventional {@code REDIS_URL} as {@code spring.data.redis.url}, and, when no
- * Redis is configured at all, keeps the Redis health check out of the gateway's health:
- * the in-memory default is then healthy.
+ * Reads the conventional {@code REDIS_URL} as {@code spring.data.redis.url}; when no
+ * Redis is configured at all, keeps the Redis health check out of the gateway's health
+ * (the in-memory default is then healthy); and gives a Redis Cluster's client the
+ * topology refresh that a failover needs.
+ * <p>
+ * Spring Boot leaves Lettuce's cluster topology as it was read at start: after a primary
+ * fails and its replica takes over, the commands for its slots would go on timing out
+ * against the dead node. So the gateway refreshes the topology on every adaptive trigger
+ * (a {@code MOVED} redirect, an uncovered slot, a connection that keeps reconnecting)
+ * and, since Lettuce allows one adaptive refresh per 30 s and the first one comes before
+ * the replica is promoted, every {@value #CLUSTER_REFRESH_PERIOD} as well. Both are
+ * defaults a deployment may override.
  */
 class RedisEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final String CLUSTER_REFRESH_ADAPTIVE = "spring.data.redis.lettuce.cluster.refresh.adaptive";
+
+	static final String CLUSTER_REFRESH_PERIOD_PROPERTY = "spring.data.redis.lettuce.cluster.refresh.period";
+
+	static final String CLUSTER_REFRESH_PERIOD = "5s";
 
 	private static final String[] REDIS_PROPERTIES = { "spring.data.redis.url", "spring.data.redis.host",
 			"spring.data.redis.sentinel.master", "spring.data.redis.cluster.nodes" };
@@ -33,6 +48,8 @@ class RedisEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (!configured) {
 			defaults.put("management.health.redis.enabled", "false");
 		}
+		defaults.put(CLUSTER_REFRESH_ADAPTIVE, "true");
+		defaults.put(CLUSTER_REFRESH_PERIOD_PROPERTY, CLUSTER_REFRESH_PERIOD);
 		environment.getPropertySources().addLast(new MapPropertySource("edgeGatewayRedisDefaults", defaults));
 	}
 
