@@ -199,9 +199,14 @@ abstract class RedisFailoverIntegrationTests {
 		long killedAt = System.nanoTime();
 		Runnable failedOver = killPrimaryOf(new SessionKeys(this.namespace).session(sessions.get(0)));
 		Traffic traffic = new Traffic(sessions, killedAt);
-		failedOver.run();
-		long failedOverMillis = millisSince(killedAt);
-		traffic.untilEverySessionAnswered(Duration.ofSeconds(30));
+		long failedOverMillis;
+		try {
+			failedOver.run();
+			failedOverMillis = millisSince(killedAt);
+		}
+		finally {
+			traffic.untilEverySessionAnswered(Duration.ofSeconds(30));
+		}
 
 		RedisClusterCommands<String, String> redis = connectRedis();
 		Set<String> keptByRedis = sessions.stream()
