@@ -69,10 +69,16 @@ final class ReplicaMint {
 			.onErrorResume((ex) -> held.release().then(Mono.error(ex)));
 	}
 
+	/**
+	 * The other replica's token, looked for until {@link #LOCK_WAIT} has passed in all:
+	 * the time bounds the wait, not the number of looks, since a shared cache that fails
+	 * (its primary lost, mid-failover) takes its whole timeout over every look.
+	 */
 	private Mono<MintedToken> mintedElsewhere(TokenKey key) {
 		return Flux.range(0, (int) LOCK_WAIT.dividedBy(LOCK_POLL))
 			.concatMap((attempt) -> Mono.delay(LOCK_POLL).then(this.cache.getShared(key)))
-			.next();
+			.next()
+			.take(LOCK_WAIT);
 	}
 
 }

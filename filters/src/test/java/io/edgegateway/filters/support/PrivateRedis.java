@@ -17,18 +17,18 @@ public final class PrivateRedis implements AutoCloseable {
 	private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/redis-server"),
 			Path.of("/usr/local/bin/redis-server"));
 
-	private final Path binary;
+	private static final List<Path> SENTINEL_BINARIES = List.of(Path.of("/usr/bin/redis-sentinel"),
+			Path.of("/usr/local/bin/redis-sentinel"));
 
 	private final int port;
 
-	private final List<String> arguments;
+	private final List<String> command;
 
 	private Process process;
 
-	private PrivateRedis(Path binary, int port, List<String> arguments) {
-		this.binary = binary;
+	private PrivateRedis(int port, List<String> command) {
 		this.port = port;
-		this.arguments = arguments;
+		this.command = command;
 	}
 
 	/**
@@ -47,9 +47,7 @@ public final class PrivateRedis implements AutoCloseable {
 	 * @return the running Redis
 	 */
 	public static PrivateRedis start(int port, List<String> arguments) {
-		PrivateRedis redis = new PrivateRedis(binary(), port, List.copyOf(arguments));
-		redis.resume();
-		return redis;
+		return started(port, serverCommand(port, arguments));
 	}
 
 	/**
@@ -58,7 +56,8 @@ public final class PrivateRedis implements AutoCloseable {
 	 * @return the Redis, stopped
 	 */
 	public static PrivateRedis stopped() {
-		return new PrivateRedis(binary(), freePort(), List.of());
+		int port = freePort();
+		return new PrivateRedis(port, serverCommand(port, List.of()));
 	}
 
 	/**
@@ -73,12 +72,38 @@ public final class PrivateRedis implements AutoCloseable {
 				directory.toAbsolutePath().toString()));
 	}
 
-	private static Path binary() {
-		return BINARIES.stream()
+	private static List<String> serverCommand(int port, List<String> arguments) {
+		List<String> command = new ArrayList<>(List.of(binary(BINARIES, "redis-server"), "--port", String.valueOf(port),
+				"--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+		command.addAll(arguments);
+		return List.copyOf(command);
+	}
+
+	/**
+	 * Start a Redis Sentinel ({@code redis-sentinel}) on a given port.
+	 * @param port the port
+	 * @param configuration its configuration file, which it rewrites as it learns the
+	 * topology
+	 * @return the running Sentinel
+	 */
+	public static PrivateRedis startSentinel(int port, Path configuration) {
+		return started(port, List.of(binary(SENTINEL_BINARIES, "redis-sentinel"), configuration.toString(), "--port",
+				String.valueOf(port), "--bind", "127.0.0.1"));
+	}
+
+	private static PrivateRedis started(int port, List<String> command) {
+		PrivateRedis redis = new PrivateRedis(port, List.copyOf(command));
+		redis.resume();
+		return redis;
+	}
+
+	private static String binary(List<Path> candidates, String name) {
+		return candidates.stream()
 			.filter(Files::isExecutable)
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("This test runs a Redis of its own and needs redis-server "
-					+ BINARIES + " (apt-get install redis-server; .ci/run does)"));
+			.orElseThrow(() -> new IllegalStateException("This test runs a Redis of its own and needs " + name + " "
+					+ candidates + " (apt-get install " + name + "; .ci/run does)"))
+			.toString();
 	}
 
 	public int port() {
@@ -89,8 +114,25 @@ public final class PrivateRedis implements AutoCloseable {
 	 * Stop the server, as an outage would.
 	 */
 	public void stop() {
+		end(false);
+	}
+
+	/**
+	 * Kill the server ({@code SIGKILL}), as a crash or a lost machine would: no shutdown,
+	 * no last word to its replicas or clients.
+	 */
+	public void kill() {
+		end(true);
+	}
+
+	private void end(boolean forcibly) {
 		if (this.process != null) {
-			this.process.destroy();
+			if (forcibly) {
+				this.process.destroyForcibly();
+			}
+			else {
+				this.process.destroy();
+			}
 			try {
 				this.process.waitFor();
 			}
@@ -102,24 +144,29 @@ public final class PrivateRedis implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the server runs (was not stopped or killed).
+	 * @return whether it runs
+	 */
+	public boolean running() {
+		return this.process != null;
+	}
+
+	/**
 	 * Start the server again on the same port.
 	 */
 	public void resume() {
 		try {
-			List<String> command = new ArrayList<>(List.of(this.binary.toString(), "--port", String.valueOf(this.port),
-					"--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
-			command.addAll(this.arguments);
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start " + this.binary, ex);
+			throw new IllegalStateException("Cannot start " + this.command.get(0), ex);
 		}
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (!RedisSupport.answersPing("127.0.0.1", this.port)) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("redis-server did not answer on port " + this.port);
+				throw new IllegalStateException(this.command.get(0) + " did not answer on port " + this.port);
 			}
 			try {
 				Thread.sleep(50);
@@ -136,7 +183,11 @@ public final class PrivateRedis implements AutoCloseable {
 		stop();
 	}
 
-	private static int freePort() {
+	/**
+	 * A port nothing listens on now.
+	 * @return the port
+	 */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -11,6 +11,7 @@ import io.edgegateway.filters.token.cache.InMemoryTokenCache;
 import io.edgegateway.filters.token.cache.TokenCache;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +122,50 @@ class TokenServiceTests {
 		assertThat(service.token(other, this::mint).block().value()).isEqualTo("token-2");
 		assertThat(status.failure()).isNull();
 		assertThat(backing.get(other).block().value()).isEqualTo("token-2");
+	}
+
+	/**
+	 * Mid-failover the lock's key may still be served while the token's key is not:
+	 * another replica holds the lock, and every look into the shared cache takes its
+	 * whole timeout. The wait for the other replica's token is bounded by time, not by
+	 * the number of looks.
+	 */
+	@Test
+	void tokenWhenAnotherReplicaHoldsTheLockAndTheSharedCacheTimesOutThenMintedAfterTheLockWait() {
+		TokenCache timingOut = new TokenCache() {
+
+			@Override
+			public Mono<MintedToken> get(TokenKey key) {
+				return Mono.delay(Duration.ofSeconds(1)).then(Mono.empty());
+			}
+
+			@Override
+			public Mono<Void> put(TokenKey key, MintedToken token, Duration timeToLive) {
+				return Mono.delay(Duration.ofSeconds(1)).then();
+			}
+
+			@Override
+			public Mono<Void> evict(TokenKey key) {
+				return Mono.empty();
+			}
+
+			@Override
+			public Mono<Void> evictOwner(String owner) {
+				return Mono.empty();
+			}
+
+		};
+		MintLock heldElsewhere = (key, timeToLive) -> Mono.empty();
+		StepVerifier
+			.withVirtualTime(
+					() -> new TokenServiceFactory(100, timingOut, heldElsewhere, new TokenCacheStatus(this.clock),
+							TokenMetrics.NONE, this.clock)
+						.create(Duration.ofSeconds(30), Duration.ofSeconds(60))
+						.token(this.key, this::mint))
+			.thenAwait(Duration.ofSeconds(1 + 3 + 1))
+			.assertNext((token) -> assertThat(token.value()).isEqualTo("token-1"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test

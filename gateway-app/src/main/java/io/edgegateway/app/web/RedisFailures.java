@@ -1,6 +1,9 @@
 package io.edgegateway.app.web;
 
+import java.util.List;
+
 import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
@@ -12,11 +15,20 @@ import org.springframework.dao.TransientDataAccessException;
 
 /**
  * What a Redis failure means: Redis unavailable (down, refusing connections, too slow to
- * answer, or not serving yet: loading its data, busy with a script, a replica during a
+ * answer, or not serving yet: loading its data, busy with a script, in the middle of a
  * failover), whether Spring Data Redis translated Lettuce's exception or not (its
  * reactive operations pass some through as they are).
  */
 public final class RedisFailures {
+
+	/**
+	 * The errors by which Redis says it cannot serve the command now, though it answered,
+	 * that Lettuce has no exception type of their own for: a Cluster that lost a primary
+	 * and has not yet promoted its replica ({@code CLUSTERDOWN}), a slot being moved
+	 * ({@code TRYAGAIN}), a replica cut off from its primary ({@code MASTERDOWN}).
+	 */
+	private static final List<String> UNAVAILABLE_ERRORS = List.of("CLUSTERDOWN", "TRYAGAIN", "MASTERDOWN", "LOADING",
+			"READONLY");
 
 	private RedisFailures() {
 	}
@@ -34,7 +46,13 @@ public final class RedisFailures {
 		return cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
 				|| cause instanceof RedisCommandTimeoutException || cause instanceof RedisConnectionException
 				|| cause instanceof RedisLoadingException || cause instanceof RedisBusyException
-				|| cause instanceof RedisReadOnlyException || isRefusedByClient(cause);
+				|| cause instanceof RedisReadOnlyException || isUnavailableError(cause) || isRefusedByClient(cause);
+	}
+
+	private static boolean isUnavailableError(Throwable cause) {
+		String message = cause.getMessage();
+		return cause instanceof RedisCommandExecutionException && message != null
+				&& UNAVAILABLE_ERRORS.stream().anyMatch((error) -> message.startsWith(error + " "));
 	}
 
 	/**

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.AfterAll;
 
 /**
  * Every session index, revocation and sign-out-everywhere test again, on a real Redis
- * Cluster of three primaries: a session, its user's index and its provider session's
- * index hash to different slots (usually different nodes), so a command or script that
- * touched two of them would be refused ({@code CROSSSLOT}). Sign-in moves the session to
- * a new id (a new key, in another slot) as well.
+ * Cluster of three primaries, each with a replica: a session, its user's index and its
+ * provider session's index hash to different slots (usually different nodes), so a
+ * command or script that touched two of them would be refused ({@code CROSSSLOT}).
+ * Sign-in moves the session to a new id (a new key, in another slot) as well.
  */
 class SessionRevocationOnRedisClusterIntegrationTests extends SessionRevocationIntegrationTests {
 
-	private final RedisCluster cluster = RedisCluster.start(3);
+	private final RedisCluster cluster = RedisCluster.start(3, 1);
 
 	private RedisClusterClient client;
 

@@ -17,9 +17,9 @@ import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * The token cache's contract on a real Redis Cluster of three primaries: a user's tokens
- * and the set that lists them hash to different slots, and forgetting a user deletes keys
- * of several slots at once.
+ * The token cache's contract on a real Redis Cluster of three primaries, each with a
+ * replica: a user's tokens and the set that lists them hash to different slots, and
+ * forgetting a user deletes keys of several slots at once.
  */
 class RedisClusterTokenCacheTests extends TokenCacheContractTests {
 
@@ -31,7 +31,7 @@ class RedisClusterTokenCacheTests extends TokenCacheContractTests {
 
 	@BeforeAll
 	static void connect() {
-		cluster = RedisCluster.start(3);
+		cluster = RedisCluster.start(3, 1);
 		connectionFactory = new LettuceConnectionFactory(
 				new RedisClusterConfiguration(List.of(cluster.nodes().split(","))));
 		connectionFactory.afterPropertiesSet();
