@@ -1,18 +1,11 @@
 package io.edgegateway.filters.token.cache;
 
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-import io.edgegateway.filters.crypto.AesGcmCipher;
-import io.edgegateway.filters.crypto.EncryptionProperties;
 import io.edgegateway.filters.support.RedisCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -35,15 +28,7 @@ class RedisClusterTokenCacheTests extends TokenCacheContractTests {
 		connectionFactory = new LettuceConnectionFactory(
 				new RedisClusterConfiguration(List.of(cluster.nodes().split(","))));
 		connectionFactory.afterPropertiesSet();
-		// The first command learns the cluster's topology; it is not the cache's to time.
-		try (ReactiveRedisConnection connection = connectionFactory.getReactiveConnection()) {
-			connection.ping().block(Duration.ofSeconds(30));
-		}
-		EncryptionProperties keys = new EncryptionProperties();
-		keys.setActiveKey("k1");
-		keys.setKeys(Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])));
-		cache = new RedisTokenCache(connectionFactory, AesGcmCipher.from(keys, "test"),
-				"edge-test:" + UUID.randomUUID() + ":token:", Duration.ofSeconds(2));
+		cache = redisTokenCache(connectionFactory);
 	}
 
 	@AfterAll

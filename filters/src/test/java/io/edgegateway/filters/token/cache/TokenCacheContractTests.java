@@ -2,12 +2,21 @@ package io.edgegateway.filters.token.cache;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import io.edgegateway.filters.crypto.AesGcmCipher;
+import io.edgegateway.filters.crypto.EncryptionProperties;
 
 import io.edgegateway.filters.token.MintedToken;
 import io.edgegateway.filters.token.TokenKey;
 import io.edgegateway.filters.token.TokenKind;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +25,24 @@ import static org.awaitility.Awaitility.await;
  * What every token cache does, run against each implementation.
  */
 abstract class TokenCacheContractTests {
+
+	/**
+	 * A cache on a Redis topology (Sentinel, Cluster) under a fresh prefix, once its
+	 * connection answers: the first command (asking a Sentinel for the primary, learning
+	 * the cluster's slots) is not the cache's to time.
+	 * @param connectionFactory connects to the topology
+	 * @return the cache
+	 */
+	static RedisTokenCache redisTokenCache(LettuceConnectionFactory connectionFactory) {
+		try (ReactiveRedisConnection connection = connectionFactory.getReactiveConnection()) {
+			connection.ping().block(Duration.ofSeconds(30));
+		}
+		EncryptionProperties keys = new EncryptionProperties();
+		keys.setActiveKey("k1");
+		keys.setKeys(Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])));
+		return new RedisTokenCache(connectionFactory, AesGcmCipher.from(keys, "test"),
+				"edge-test:" + UUID.randomUUID() + ":token:", Duration.ofSeconds(2));
+	}
 
 	private static final MintedToken TOKEN = new MintedToken("eyJhbGciOiJSUzI1NiJ9.secret-token",
 			Instant.parse("2030-01-01T00:00:00Z"));
