@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.edgegateway.filters.assertion.AssertionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityProperties;
+import io.edgegateway.filters.logging.RequestMdcProperties;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.tracing.TracingProperties;
 import io.edgegateway.filters.user.IdentityClaimsProperties;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = ReactiveOAuth2ClientAutoConfiguration.class)
 @ConditionalOnProperty(name = "edge.filters.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ IdentityProperties.class, IdentityClaimsProperties.class, CredentialsProperties.class,
-		TokenCacheProperties.class, AssertionProperties.class, TracingProperties.class })
+		TokenCacheProperties.class, AssertionProperties.class, TracingProperties.class, RequestMdcProperties.class })
 @Import({ TracingConfiguration.class, RequestConfiguration.class, UserConfiguration.class,
 		RouteFiltersConfiguration.class, TokenCacheConfiguration.class, CredentialConfiguration.class,
 		AssertionConfiguration.class })

@@ -4,6 +4,8 @@ import io.edgegateway.filters.edge.ClientAddressHeadersFilter;
 import io.edgegateway.filters.edge.ConnectionOptionsWebFilter;
 import io.edgegateway.filters.identity.IdentityProperties;
 import io.edgegateway.filters.logging.EventLog;
+import io.edgegateway.filters.logging.RequestMdc;
+import io.edgegateway.filters.logging.RequestMdcProperties;
 import io.edgegateway.filters.request.AccessLog;
 import io.edgegateway.filters.request.RequestIdWebFilter;
 import io.edgegateway.filters.tracing.RequestTraces;
@@ -34,11 +36,15 @@ class RequestConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestIdWebFilter requestIdWebFilter(IdentityProperties properties, RequestTraces traces,
+	RequestIdWebFilter requestIdWebFilter(IdentityProperties properties, RequestTraces traces, RequestMdcProperties mdc,
 			Environment environment) {
 		AccessLog accessLog = new AccessLog(EventLog.isStructured(environment),
 				environment.getProperty("management.endpoints.web.base-path", "/actuator"));
-		return new RequestIdWebFilter(properties.getHeaders().getRequestId(), accessLog, traces);
+		boolean idFollowsRequest = mdc.isEnabled();
+		if (idFollowsRequest) {
+			RequestMdc.followRequests();
+		}
+		return new RequestIdWebFilter(properties.getHeaders().getRequestId(), accessLog, traces, idFollowsRequest);
 	}
 
 }

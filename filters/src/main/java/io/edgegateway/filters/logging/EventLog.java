@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -102,7 +103,9 @@ public final class EventLog {
 		}
 		LoggingEventBuilder event = this.logger.atInfo().setMessage(message);
 		fields.forEach((name, value) -> {
-			if (value != null) {
+			// a field the MDC carries already (the request id, when it follows requests)
+			// is written once: a structured format refuses a name twice
+			if (value != null && MDC.get(name) == null) {
 				event.addKeyValue(name, value);
 			}
 		});

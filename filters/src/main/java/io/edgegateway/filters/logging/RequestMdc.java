@@ -2,17 +2,24 @@ package io.edgegateway.filters.logging;
 
 import java.util.function.Supplier;
 
+import io.micrometer.context.ContextRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
+import reactor.core.publisher.Hooks;
 
 /**
- * The request id and trace id in the logging MDC ({@code request_id}, {@code trace_id})
- * while the gateway's own code logs about a request, so every such line carries them as
- * fields when structured logging is on (and in {@code %X{request_id}} of a pattern). The
- * MDC is a thread's: reactive code runs a request on whichever thread is free, so the ids
- * are put in only around the code that logs, and taken out after. The alternative,
- * Reactor's automatic context propagation, restores the MDC on every operator of every
- * request, which costs each request far more than the few lines that log.
+ * The request id and trace id in the logging MDC ({@code request_id}, {@code trace_id}),
+ * so log lines carry them as fields when structured logging is on (and in
+ * {@code %X{request_id}} of a pattern). The MDC is a thread's, and reactive code runs a
+ * request on whichever thread is free, so there are two ways:
+ * <ul>
+ * <li>{@link #with}: the ids put in only around the gateway's own code that logs about a
+ * request (its error answers), and taken out after; free for every other request;</li>
+ * <li>{@link #followRequests()}: the request id carried in each request's Reactor context
+ * and restored into the MDC of whichever thread works on the request (Reactor's automatic
+ * context propagation), so every line logged during the request carries it, Spring's and
+ * Reactor Netty's too; this costs every request ({@code edge.logging.mdc.enabled}).</li>
+ * </ul>
  */
 public final class RequestMdc {
 
@@ -26,7 +33,25 @@ public final class RequestMdc {
 	 */
 	public static final String TRACE_ID = "trace_id";
 
+	/**
+	 * The key of the request id in a request's Reactor context, when it follows requests.
+	 */
+	public static final String CONTEXT_KEY = "edge.request_id";
+
 	private RequestMdc() {
+	}
+
+	/**
+	 * Let the request id follow each request into the MDC: restored from the request's
+	 * Reactor context ({@link #CONTEXT_KEY}, which {@code RequestIdWebFilter} writes) on
+	 * every thread that works on it, removed after. For the whole JVM: Reactor's hook is
+	 * global.
+	 */
+	public static void followRequests() {
+		ContextRegistry.getInstance()
+			.registerThreadLocalAccessor(CONTEXT_KEY, () -> MDC.get(REQUEST_ID), (id) -> MDC.put(REQUEST_ID, id),
+					() -> MDC.remove(REQUEST_ID));
+		Hooks.enableAutomaticContextPropagation();
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.edgegateway.filters.request;
 
+import io.edgegateway.filters.logging.RequestMdc;
 import io.edgegateway.filters.tracing.RequestTraces;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -27,10 +29,21 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 
 	private final RequestTraces traces;
 
-	public RequestIdWebFilter(String headerName, AccessLog accessLog, RequestTraces traces) {
+	private final boolean idFollowsRequest;
+
+	/**
+	 * The filter.
+	 * @param headerName the request id's header
+	 * @param accessLog writes the access log
+	 * @param traces reads the request's trace id
+	 * @param idFollowsRequest whether the request id goes into the request's Reactor
+	 * context, for the MDC ({@link RequestMdc#followRequests()})
+	 */
+	public RequestIdWebFilter(String headerName, AccessLog accessLog, RequestTraces traces, boolean idFollowsRequest) {
 		this.headerName = headerName;
 		this.accessLog = accessLog;
 		this.traces = traces;
+		this.idFollowsRequest = idFollowsRequest;
 	}
 
 	@Override
@@ -41,8 +54,9 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 		exchange.getResponse().getHeaders().set(this.headerName, requestId);
 		long start = System.nanoTime();
 		String traceId = this.traces.traceId(exchange);
-		return chain.filter(exchange)
+		Mono<Void> handled = chain.filter(exchange)
 			.doFinally((signal) -> this.accessLog.write(exchange, requestId, traceId, System.nanoTime() - start));
+		return this.idFollowsRequest ? handled.contextWrite(Context.of(RequestMdc.CONTEXT_KEY, requestId)) : handled;
 	}
 
 	@Override

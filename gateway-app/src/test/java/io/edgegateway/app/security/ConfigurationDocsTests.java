@@ -14,6 +14,7 @@ import io.edgegateway.filters.assertion.AssertionProperties;
 import io.edgegateway.filters.credential.CredentialsProperties;
 import io.edgegateway.filters.identity.IdentityHeaderInjector;
 import io.edgegateway.filters.identity.IdentityProperties;
+import io.edgegateway.filters.logging.RequestMdcProperties;
 import io.edgegateway.filters.token.TokenCacheProperties;
 import io.edgegateway.filters.user.IdentityClaimsProperties;
 import io.edgegateway.filters.user.SignedInUserResolver;
@@ -49,6 +50,10 @@ class ConfigurationDocsTests {
 			.stream()
 			.filter((yaml) -> yaml.startsWith("edge:"))
 			.toList());
+		examples.addAll(DocExamples.yamlBlocks(Path.of("..", "docs", "observability.md"))
+			.stream()
+			.filter((yaml) -> yaml.startsWith("edge:\n  logging:"))
+			.toList());
 		for (String example : examples) {
 			Binder binder = binderFor(example);
 			IdentityProperties identity = binder.bindOrCreate("edge.identity", IdentityProperties.class);
@@ -69,6 +74,10 @@ class ConfigurationDocsTests {
 			CredentialsProperties credentials = binder.bindOrCreate("edge.credentials", CredentialsProperties.class);
 			TokenCacheProperties tokenCache = binder.bindOrCreate("edge.token-cache", TokenCacheProperties.class);
 			AsyncLoggingProperties logging = binder.bindOrCreate("edge.logging.async", AsyncLoggingProperties.class);
+			RequestMdcProperties mdc = binder.bindOrCreate("edge.logging.mdc", RequestMdcProperties.class);
+			if (example.contains("mdc:")) {
+				assertThat(mdc.isEnabled()).as(example).isTrue();
+			}
 			WebSocketProperties websocket = binder.bindOrCreate("edge.websocket", WebSocketProperties.class);
 			Errors websocketErrors = new BeanPropertyBindingResult(websocket, "edge.websocket");
 			websocket.validate(websocket, websocketErrors);

@@ -5,12 +5,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import io.edgegateway.app.support.CredentialsFixture;
 import io.edgegateway.app.support.DocExamples;
@@ -70,6 +73,9 @@ class ObservabilityIntegrationTests {
 		fixture = CredentialsFixture.start(keys);
 		Map<String, Object> properties = new LinkedHashMap<>(docsExample());
 		// every request traced, the spans kept in memory instead of sent to a collector
+		// every line of a request with its id (docs/observability.md, "The request id in
+		// every line")
+		properties.put("edge.logging.mdc.enabled", true);
 		properties.put("management.tracing.sampling.probability", 1.0);
 		properties.put("management.tracing.export.otlp.enabled", false);
 		properties.put("management.opentelemetry.tracing.export.schedule-delay", "50ms");
@@ -173,6 +179,31 @@ class ObservabilityIntegrationTests {
 			.isEqualTo("unsupported_token_type");
 		Map<String, Object> warning = awaitLine(output, "io.edgegateway.app.web.GatewayExceptionHandler", requestId);
 		assertThat(warning).containsEntry("trace_id", traceId);
+	}
+
+	@Test
+	void structuredLogsThenALineLoggedDuringTheRequestByCodeThatKnowsNoRequestIdCarriesIt(CapturedOutput output) {
+		// a user in too many groups for the identity headers: IdentityHeaderInjector
+		// warns
+		// in the middle of the request, with no request id at hand
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("sub", "mdc-" + UUID.randomUUID());
+		claims.put("aud", List.of("edge-gateway"));
+		// 100 long group names: more than the identity headers take (4096 bytes), less
+		// than
+		// the request header limit takes in a bearer token
+		claims.put("groups",
+				IntStream.range(0, 100)
+					.mapToObj((i) -> "a-group-with-a-long-name-for-the-mdc-test-%03d".formatted(i))
+					.toList());
+		String token = fixture.idp().signAccessToken(claims, Instant.now(), Instant.now().plusSeconds(300));
+		HttpResponse<String> response = this.browser.get(gateway.url() + "/relayed/orders", "Accept",
+				"application/json", "Authorization", "Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(200);
+		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+		Map<String, Object> warning = awaitLine(output, "io.edgegateway.filters.identity.IdentityHeaderInjector",
+				requestId);
+		assertThat((String) warning.get("message")).contains("exceed edge.identity.headers.max-value-length");
 	}
 
 	@Test
