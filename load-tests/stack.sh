@@ -6,6 +6,7 @@
 #
 #   load-tests/stack.sh start             build what is missing, start everything with cold caches, wait until ready
 #   load-tests/stack.sh stop              stop everything this script started
+#   load-tests/stack.sh build             build the jars and the identity provider's classpath, if missing
 #   load-tests/stack.sh session USER      sign USER in through the real login flow; prints the EDGE_SESSION cookie value
 #   load-tests/stack.sh peer-session USER sign USER in through the peer's login flow (/session/); prints its session
 #                                         cookie as name=value, the Cookie header value for the peer
@@ -27,26 +28,11 @@ IDP=http://127.0.0.1:9100
 GATEWAY=http://127.0.0.1:9180
 PEER=http://127.0.0.1:9170
 
-wait_for() { # url, seconds
-	local deadline=$((SECONDS + $2))
-	until curl -s -o /dev/null --max-time 2 "$1"; do
-		if [ $SECONDS -ge $deadline ]; then
-			echo "not answering after $2 s: $1 (logs in $RUN)" >&2
-			return 1
-		fi
-		sleep 0.5
-	done
-}
-
 SERVER_CPUS=${SERVER_CPUS:-0}
 GATEWAY_JAVA=${GATEWAY_JAVA_HOME:+$GATEWAY_JAVA_HOME/bin/}java
 
-start_process() { # name, command...
-	local name=$1
-	shift
-	nohup taskset -c "$SERVER_CPUS" "$@" >"$RUN/$name.log" 2>&1 &
-	echo $! >"$RUN/$name.pid"
-}
+# shellcheck source=scripts/processes.sh
+. load-tests/scripts/processes.sh
 
 build() {
 	if [ ! -f "$GATEWAY_JAR" ] || [ ! -f "$BARE_JAR" ] || [ ! -f "$RUN/idp.classpath" ]; then
@@ -186,12 +172,13 @@ bearer() {
 
 case ${1:-} in
 start) start ;;
+build) mkdir -p "$RUN" && build ;;
 stop) stop ;;
 session) session "${2:?user}" ;;
 peer-session) peer_session "${2:?user}" ;;
 bearer) bearer ;;
 *)
-	echo "usage: $0 start|stop|session USER|peer-session USER|bearer" >&2
+	echo "usage: $0 start|stop|build|session USER|peer-session USER|bearer" >&2
 	exit 2
 	;;
 esac
