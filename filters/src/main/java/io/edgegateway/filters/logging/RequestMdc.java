@@ -66,6 +66,8 @@ public final class RequestMdc {
 		if (requestId == null) {
 			return code.get();
 		}
+		String previousRequestId = MDC.get(REQUEST_ID);
+		String previousTraceId = MDC.get(TRACE_ID);
 		MDC.put(REQUEST_ID, requestId);
 		if (traceId != null) {
 			MDC.put(TRACE_ID, traceId);
@@ -74,8 +76,21 @@ public final class RequestMdc {
 			return code.get();
 		}
 		finally {
-			MDC.remove(REQUEST_ID);
-			MDC.remove(TRACE_ID);
+			restore(REQUEST_ID, previousRequestId);
+			restore(TRACE_ID, previousTraceId);
+		}
+	}
+
+	/**
+	 * Put back what the MDC held before: the id that follows the request
+	 * ({@link #followRequests()}) stays for the rest of the request's lines.
+	 */
+	private static void restore(String key, @Nullable String previous) {
+		if (previous != null) {
+			MDC.put(key, previous);
+		}
+		else {
+			MDC.remove(key);
 		}
 	}
 
